@@ -1,0 +1,141 @@
+"""Plain data the documents are printed from.
+
+The Django layer (plans, letters, clinic profile) fills these frozen dataclasses; the documents
+never touch a model or the database, so they can be rendered, tested and benchmarked alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from typing import Literal
+
+COMPONENTS = (
+    "spinal_mobilisation",
+    "massage",
+    "stretching",
+    "strengthening",
+    "posture",
+    "nutrition_referral",
+    "medical_referral",
+    "home_care",
+)
+LANGUAGES = ("en", "fr")
+REFERRAL_KINDS = ("nutrition", "doctor")
+
+FINGERPRINT_LENGTH = 12
+
+
+@dataclasses.dataclass(frozen=True)
+class Letterhead:
+    name: str
+    address: str
+    phone: str
+    # A path on the server (the clinic profile's uploaded logo), never text a patient typed.
+    logo_path: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class PatientBlock:
+    full_name: str
+    date_of_birth: date
+    record_number: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanItemBlock:
+    component: str
+    title: str
+    instructions: str
+    dosage: str
+    precautions: tuple[str, ...] = ()
+    is_home_programme: bool = False
+
+    def __post_init__(self) -> None:
+        if self.component not in COMPONENTS:
+            raise ValueError(
+                f"Unknown plan component {self.component!r}; expected one of {COMPONENTS}"
+            )
+
+
+@dataclasses.dataclass(frozen=True)
+class CarePlanData:
+    letterhead: Letterhead
+    patient: PatientBlock
+    practitioner_name: str
+    plan_date: date
+    summary: str
+    items: tuple[PlanItemBlock, ...]
+    goals: tuple[str, ...]
+    visit_frequency: str
+    review_date: date
+    precautions: tuple[str, ...]
+    version: int
+    signed_at: datetime | None  # None: the plan is a draft and prints as one
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        _check_language(self.language)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.signed_at is None
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferralLetterData:
+    letterhead: Letterhead
+    patient: PatientBlock
+    practitioner_name: str
+    letter_date: date
+    kind: Literal["nutrition", "doctor"]
+    recipient: str  # how the letter is addressed: "Dr Martin", "Dietitian"
+    reasons: tuple[str, ...]
+    notes: str = ""
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        _check_language(self.language)
+        if self.kind not in REFERRAL_KINDS:
+            raise ValueError(
+                f"Unknown referral kind {self.kind!r}; expected one of {REFERRAL_KINDS}"
+            )
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"Unsupported document language {language!r}; expected one of {LANGUAGES}")
+
+
+def canonical_json(data: object) -> str:
+    """One stable text for a document's content: same data, same text, in any process.
+
+    The dataclass name is included so a care plan and a letter with equal fields differ.
+    """
+    payload = {"type": type(data).__name__, "content": dataclasses.asdict(data)}
+    return json.dumps(
+        payload, default=_json_value, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+
+
+def content_fingerprint(data: object) -> str:
+    """The first 12 hex characters of the SHA-256 of the document's content.
+
+    It is printed in the footer, so it hashes the data and not the PDF bytes (a footer cannot
+    contain the hash of itself). The archived PDF keeps its own full SHA-256 separately.
+    """
+    digest = hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+    return digest[:FINGERPRINT_LENGTH]
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, datetime):
+        # The same instant gives the same fingerprint whichever time zone it was read in.
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"Cannot serialise {type(value).__name__} into a document fingerprint")
