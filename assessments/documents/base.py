@@ -64,6 +64,14 @@ MUTED_COLOUR = colors.HexColor("#57606a")
 RULE_COLOUR = colors.HexColor("#afb8c1")
 WATERMARK_COLOUR = colors.HexColor("#dde2e7")
 
+# Cells are Paragraphs with their own font, but a table still selects its cell font (Helvetica
+# by default) on the page; naming ours keeps Helvetica out of the PDF altogether.
+TABLE_BASE_STYLE = (
+    ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+)
+
 _font_lock = threading.Lock()
 _fonts_registered = False
 
@@ -102,6 +110,7 @@ def stylesheet() -> StyleSheet1:
     body = ParagraphStyle(
         "body",
         fontName=FONT_REGULAR,
+        bulletFontName=FONT_REGULAR,  # reportlab's default bullet font is Helvetica
         fontSize=10,
         leading=14,
         textColor=TEXT_COLOUR,
@@ -116,12 +125,24 @@ def stylesheet() -> StyleSheet1:
     sheet.add(ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21))
     sheet.add(
         ParagraphStyle(
-            "heading", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=16, spaceBefore=10
+            "heading",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            keepWithNext=1,  # a heading never ends a page alone
         )
     )
     sheet.add(
         ParagraphStyle(
-            "subheading", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=6
+            "subheading",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=6,
+            keepWithNext=1,
         )
     )
     sheet.add(ParagraphStyle("label", parent=body, fontName=FONT_BOLD, spaceAfter=0))
@@ -320,6 +341,8 @@ class BaseDocument:
             creator="Clinic records",
             producer="Clinic records",
             lang=self.data.language,
+            # Otherwise every page declares Helvetica, a font without most accented letters.
+            initialFontName=FONT_REGULAR,
             # Fixed dates and document ID: the same data gives byte-identical PDFs, so an
             # archived plan can be re-rendered and compared.
             invariant=1,
@@ -383,9 +406,8 @@ class BaseDocument:
             table.setStyle(
                 TableStyle(
                     [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        *TABLE_BASE_STYLE,
                         ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ]
                 )
@@ -433,8 +455,7 @@ class BaseDocument:
         table.setStyle(
             TableStyle(
                 [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    *TABLE_BASE_STYLE,
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                 ]

@@ -70,11 +70,10 @@ class CarePlanDocument(BaseDocument):
             items = [item for item in self.data.items if item.component == component]
             if not items:
                 continue
-            heading = self.para(str(COMPONENT_HEADINGS[component]), "subheading")
-            blocks = [self._item_block(item) for item in items]
-            # The heading travels with its first item so it is never left alone at a page foot.
-            flowables.append(KeepTogether([heading, *blocks[0]]))
-            flowables.extend(KeepTogether(block) for block in blocks[1:])
+            # Headings keep with the next flowable (see the stylesheet), so a heading travels
+            # with its first item and is never left alone at the foot of a page.
+            flowables.append(self.para(str(COMPONENT_HEADINGS[component]), "subheading"))
+            flowables.extend(KeepTogether(self._item_block(item)) for item in items)
         if len(flowables) == 1:
             flowables.append(self.para(_("No treatment has been planned yet.")))
         return flowables
