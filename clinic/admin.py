@@ -1,0 +1,50 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from clinic.models import AuditEvent, ClinicProfile
+
+
+@admin.register(ClinicProfile)
+class ClinicProfileAdmin(admin.ModelAdmin):
+    list_display = ["name", "phone", "email"]
+
+    def has_add_permission(self, request):
+        # One clinic, one letterhead.
+        return not ClinicProfile.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit trail, read-only: nobody adds, changes or deletes an event here."""
+
+    list_display = [
+        "at",
+        "username",
+        "action",
+        "patient_record",
+        "object_type",
+        "object_id",
+        "client_address",
+        "detail",
+    ]
+    list_filter = ["action", "at", "user"]
+    date_hierarchy = "at"
+    search_fields = ["username", "patient__last_name", "patient__first_name", "=patient__id"]
+    list_select_related = ["patient"]
+    show_full_result_count = False
+
+    @admin.display(description=_("patient"))
+    def patient_record(self, event):
+        return f"{event.patient.record_number} {event.patient}" if event.patient else ""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from clinic.audit import record_event
+from clinic.models import AuditAction
+from clinic.roles import permission_required
+from intake import services
+from intake.forms import PatientArchiveForm, PatientForm, PatientSearchForm
+from intake.selectors import get_patient, search_patients
+
+PATIENTS_PER_PAGE = 25
+
+
+@permission_required("intake.view_patient")
+def patient_list(request):
+    form = PatientSearchForm(request.GET or None)
+    patients = search_patients()
+    searched = False
+    if form.is_bound and form.is_valid():
+        searched = bool(form.cleaned_data["q"] or form.cleaned_data["date_of_birth"])
+        patients = search_patients(
+            query=form.cleaned_data["q"],
+            date_of_birth=form.cleaned_data["date_of_birth"],
+            include_archived=form.cleaned_data["include_archived"],
+            region=settings.PHONENUMBER_DEFAULT_REGION,
+        )
+    page = Paginator(patients, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "searched": searched,
+        "query_string": query_string.urlencode(),
+    }
+    return render(request, "intake/patient_list.html", context)
+
+
+@permission_required("intake.add_patient")
+@require_http_methods(["GET", "POST"])
+def patient_register(request):
+    form = PatientForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        patient = services.patient_register(
+            data=form.cleaned_data,
+            consent_treatment=form.cleaned_data["consent_treatment"],
+            consent_privacy=form.cleaned_data["consent_privacy"],
+            by=request.user,
+            request=request,
+        )
+        messages.success(
+            request,
+            _("%(name)s is registered with record number %(number)s.")
+            % {"name": patient.full_name, "number": patient.record_number},
+        )
+        return redirect("patient_chart", pk=patient.pk)
+    return render(request, "intake/patient_form.html", {"form": form, "patient": None})
+
+
+@permission_required("intake.view_patient")
+def patient_chart(request, pk):
+    patient = get_patient(pk)
+    record_event(request=request, action=AuditAction.PATIENT_VIEWED, patient=patient)
+    context = {
+        "patient": patient,
+        "can_see_access_log": request.user.has_perm("intake.view_patient_history"),
+        "recent_access": (
+            patient.audit_events.select_related("user")[:10]
+            if request.user.has_perm("intake.view_patient_history")
+            else []
+        ),
+    }
+    return render(request, "intake/patient_chart.html", context)
+
+
+@permission_required("intake.change_patient")
+@require_http_methods(["GET", "POST"])
+def patient_edit(request, pk):
+    patient = get_patient(pk)
+    form = PatientForm(request.POST or None, instance=patient)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.patient_update(
+                patient=patient,
+                data=form.cleaned_data,
+                expected_version=form.cleaned_data["version"],
+                consent_treatment=form.cleaned_data["consent_treatment"],
+                consent_privacy=form.cleaned_data["consent_privacy"],
+                by=request.user,
+                request=request,
+            )
+        except services.ConcurrentEditError as error:
+            conflict = error.current
+            form.add_error(None, error.message)
+            # Keep what this person typed, but let their next save go against the version they
+            # have now been shown.
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+        else:
+            messages.success(request, _("The patient's details are saved."))
+            return redirect("patient_chart", pk=patient.pk)
+    return render(
+        request,
+        "intake/patient_form.html",
+        {"form": form, "patient": patient, "conflict": conflict},
+    )
+
+
+@permission_required("intake.archive_patient")
+@require_http_methods(["GET", "POST"])
+def patient_archive(request, pk):
+    patient = get_patient(pk)
+    form = PatientArchiveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.patient_archive(
+            patient=patient, reason=form.cleaned_data["reason"], by=request.user, request=request
+        )
+        messages.success(request, _("The patient is archived. Their record is kept."))
+        return redirect("patient_chart", pk=patient.pk)
+    return render(request, "intake/patient_archive.html", {"form": form, "patient": patient})

@@ -1,0 +1,156 @@
+"""Who may open which page: one table over every URL the app has.
+
+Add a row when you add a page. The walk below fails for any URL pattern missing from the table,
+so no page can ship without a decision on who may see it.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import PatientFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"  # anonymous users are sent to the login page
+OK = 200
+FORBIDDEN = 403
+
+# URL pattern name -> (kwargs builder, expected status per caller).
+# Callers: anonymous, front_desk, practitioner, clinic_admin, no_role (signed in, no group).
+ACCESS = {
+    "home": (
+        None,
+        {
+            "anonymous": LOGIN,
+            "front_desk": 302,
+            "practitioner": 302,
+            "clinic_admin": OK,
+            "no_role": OK,
+        },
+    ),
+    "patient_list": (
+        None,
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "patient_register": (
+        None,
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "patient_chart": (
+        "patient",
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "patient_edit": (
+        "patient",
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "patient_archive": (
+        "patient",
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+}
+
+# Pages open to everyone by design, each with the reason.
+PUBLIC = {
+    "login": "the way in",
+    "logout": "signing out must always work (POST only)",
+    "set_language": "switching language holds no data (POST only)",
+    "healthz": "the reverse proxy's health check; says only whether the database answers",
+}
+
+
+def url_names(resolver=None, namespace=""):
+    """Every named URL pattern of the app (the Django admin is checked by its own tests)."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue
+            yield from url_names(entry, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield entry.name
+
+
+def test_every_page_is_in_the_access_table():
+    unclassified = set(url_names()) - set(ACCESS) - set(PUBLIC)
+    assert not unclassified, f"Add these URL names to ACCESS or PUBLIC: {sorted(unclassified)}"
+
+
+def kwargs_for(kind):
+    if kind is None:
+        return {}
+    if kind == "patient":
+        return {"pk": PatientFactory().pk}
+    raise AssertionError(kind)
+
+
+@pytest.fixture
+def callers(front_desk, practitioner, clinic_admin, no_role_user):
+    clients = {"anonymous": Client()}
+    for name, user in [
+        ("front_desk", front_desk),
+        ("practitioner", practitioner),
+        ("clinic_admin", clinic_admin),
+        ("no_role", no_role_user),
+    ]:
+        clients[name] = Client()
+        clients[name].force_login(user)
+    return clients
+
+
+@pytest.mark.parametrize("url_name", sorted(ACCESS))
+def test_each_role_gets_what_the_table_says(url_name, callers):
+    kind, expected = ACCESS[url_name]
+    url = reverse(url_name, kwargs=kwargs_for(kind))
+    for caller, status in expected.items():
+        response = callers[caller].get(url)
+        if status == LOGIN:
+            assert response.status_code == 302, (caller, url)
+            assert response["Location"].startswith(reverse("login") + "?next="), (caller, url)
+        else:
+            assert response.status_code == status, (caller, url, response.status_code)
+
+
+def test_signed_pages_are_not_cached(front_desk_client, patient):
+    response = front_desk_client.get(reverse("patient_chart", args=[patient.pk]))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_navigation_shows_what_the_role_may_do(front_desk_client, clinic_admin_client):
+    desk_page = front_desk_client.get(reverse("patient_list")).content.decode()
+    assert "Register a patient" in desk_page
+    assert "Administration" not in desk_page
+    admin_page = clinic_admin_client.get(reverse("home")).content.decode()
+    assert "Register a patient" not in admin_page
+    assert "Administration" in admin_page

@@ -1,0 +1,61 @@
+import pytest
+
+from tests.factories import (
+    PatientFactory,
+    UserFactory,
+    clinic_admin_user,
+    front_desk_user,
+    practitioner_user,
+)
+
+
+@pytest.fixture
+def front_desk(db):
+    return front_desk_user(username="fiona")
+
+
+@pytest.fixture
+def practitioner(db):
+    return practitioner_user(username="paul")
+
+
+@pytest.fixture
+def clinic_admin(db):
+    return clinic_admin_user(username="ada")
+
+
+@pytest.fixture
+def no_role_user(db):
+    return UserFactory(username="norole")
+
+
+@pytest.fixture
+def patient(db):
+    return PatientFactory(first_name="Élodie", last_name="Lefèvre")
+
+
+def _client_for(client_class, user):
+    client = client_class()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def front_desk_client(front_desk):
+    from django.test import Client
+
+    return _client_for(Client, front_desk)
+
+
+@pytest.fixture
+def practitioner_client(practitioner):
+    from django.test import Client
+
+    return _client_for(Client, practitioner)
+
+
+@pytest.fixture
+def clinic_admin_client(clinic_admin):
+    from django.test import Client
+
+    return _client_for(Client, clinic_admin)

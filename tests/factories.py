@@ -1,0 +1,57 @@
+"""factory_boy factories for the test suite."""
+
+from datetime import date
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
+from intake.models import Patient
+
+TEST_PASSWORD = "correct-horse-battery-9"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        if extracted:
+            user.groups.add(Group.objects.get(name=extracted))
+        if create:
+            user.save()
+
+
+def front_desk_user(**kwargs):
+    return UserFactory(role=FRONT_DESK, **kwargs)
+
+
+def practitioner_user(**kwargs):
+    return UserFactory(role=PRACTITIONER, **kwargs)
+
+
+def clinic_admin_user(**kwargs):
+    return UserFactory(role=CLINIC_ADMIN, is_staff=True, **kwargs)
+
+
+class PatientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Patient
+
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    date_of_birth = factory.Faker(
+        "date_between", start_date=date(1940, 1, 1), end_date=date(2010, 1, 1)
+    )
+    sex = "female"
+    phone = factory.Sequence(lambda n: f"+1514555{n % 10000:04d}")
+    preferred_language = "en"
