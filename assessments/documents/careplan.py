@@ -5,9 +5,14 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from assessments.documents.base import BaseDocument, format_date, format_signed_date
+from assessments.documents.base import (
+    BaseDocument,
+    KeepTogetherBlock,
+    format_date,
+    format_signed_date,
+)
 from assessments.documents.data import COMPONENTS, CarePlanData, PlanItemBlock
 
 # Headings in plain words, in the fixed clinical order of the treatment protocol (seed 000):
@@ -73,13 +78,13 @@ class CarePlanDocument(BaseDocument):
             # Headings keep with the next flowable (see the stylesheet), so a heading travels
             # with its first item and is never left alone at the foot of a page.
             flowables.append(self.para(str(COMPONENT_HEADINGS[component]), "subheading"))
-            flowables.extend(KeepTogether(self._item_block(item)) for item in items)
+            flowables.extend(KeepTogetherBlock(self._item_block(item)) for item in items)
         if len(flowables) == 1:
             flowables.append(self.para(_("No treatment has been planned yet.")))
         return flowables
 
     def _item_block(self, item: PlanItemBlock) -> list[Flowable]:
-        # KeepTogether moves a short item whole to the next page; an item longer than a page
+        # KeepTogetherBlock moves a short item whole to the next page; an item longer than a page
         # still splits, so nothing is ever cut off.
         block: list[Flowable] = [self.para(item.title, "label")]
         if item.instructions.strip():
@@ -125,7 +130,7 @@ class CarePlanDocument(BaseDocument):
         ]
 
     def _signature_block(self) -> Flowable:
-        return KeepTogether(
+        return KeepTogetherBlock(
             [
                 Spacer(1, 6 * mm),
                 self.para(_("Signature"), "heading"),
