@@ -19,5 +19,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("patients/", include("intake.urls")),
+    path("patients/", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]
