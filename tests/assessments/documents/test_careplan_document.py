@@ -152,6 +152,21 @@ def test_a_long_plan_flows_over_pages_without_losing_or_cutting_an_item():
         ), item.title
 
 
+def test_no_heading_is_left_alone_at_the_foot_of_a_page():
+    headings = {str(heading) for heading in COMPONENT_HEADINGS.values()}
+    headings |= {"Your treatment plan", "Your home programme", "Goals", "Please take care"}
+    # A summary one line longer each time walks every heading down the page, so some heading
+    # reaches the foot of page 1 in one of these plans.
+    for line_count in range(20, 56):
+        summary = "\n".join(f"Summary line {n}" for n in range(line_count))
+        pages = pages_text(CarePlanDocument(sample_data.care_plan(summary=summary)).render())
+
+        for page in pages[:-1]:
+            body = [line for line in page.splitlines() if "Fingerprint" not in line]
+            last_line = body[-2]  # the line above "Page X of Y"
+            assert last_line not in headings, (line_count, last_line)
+
+
 def test_an_item_longer_than_a_page_splits_over_pages_instead_of_failing():
     sentences = [f"Step {n:03d} of the long instructions." for n in range(300)]
     long_item = PlanItemBlock(
