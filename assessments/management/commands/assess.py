@@ -1,0 +1,32 @@
+"""python manage.py assess CASE.json [--json]: run the clinical reasoning on a case file.
+
+Reads no database: the reasoning is pure Python and the case file holds all the facts.
+"""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from assessments.reasoning import CaseError, assess
+from assessments.reasoning.cases import load_case, render_text
+
+
+class Command(BaseCommand):
+    help = "Assess a case file (see docs/cases/README.md) and print the assessment and draft plan."
+    requires_system_checks = []
+    requires_migrations_checks = False
+
+    def add_arguments(self, parser):
+        parser.add_argument("case", help="path to a case JSON file")
+        parser.add_argument("--json", action="store_true", help="print the assessment as JSON")
+
+    def handle(self, *args, **options):
+        try:
+            facts = load_case(options["case"])
+        except CaseError as error:
+            raise CommandError(f"{options['case']}: {error}") from error
+        assessment = assess(facts)
+        if options["json"]:
+            self.stdout.write(json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write(render_text(assessment), ending="")
