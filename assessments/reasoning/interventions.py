@@ -620,6 +620,14 @@ class PrecautionSpec:
 
 PRECAUTIONS = (
     PrecautionSpec(
+        "suspected_clot",
+        gettext_noop(
+            "Possible blood clot in the calf: no massage, stretching, exercise or heat on the leg "
+            "until a doctor has ruled it out."
+        ),
+        ("massage", "stretching", "strengthening", "home_care"),
+    ),
+    PrecautionSpec(
         "never_stop_medication",
         gettext_noop(
             "The patient must never stop or change a prescribed drug without the doctor's advice."
@@ -722,13 +730,15 @@ GOALS = (
     GoalSpec(
         "cramps_per_week",
         "cramps_per_week",
-        gettext_noop("Cramps per week: from %(baseline)s to %(target)s or fewer by the review."),
+        gettext_noop(
+            "Cramps per week: from %(baseline)s down to %(target)s by the review (at least halved)."
+        ),
         _cramp_values,
     ),
     GoalSpec(
         "pain",
         "pain_0_10",
-        gettext_noop("Pain (0-10): from %(baseline)s to %(target)s or less by the review."),
+        gettext_noop("Pain (0-10): from %(baseline)s down to %(target)s by the review."),
         _pain_values,
     ),
     GoalSpec(

@@ -532,14 +532,31 @@ def sprain_with_girdle_spasm(facts: Facts) -> Match | None:
     )
 
 
+def _neuropathy_explains_sensory_change(facts: Facts) -> bool:
+    """A known cause of neuropathy: altered sensation or reflexes need not come from the spine."""
+    conditions = facts.conditions
+    return (
+        conditions.diabetes
+        or conditions.peripheral_neuropathy
+        or untreated_underactive_thyroid(facts) is not None
+    )
+
+
+def _nerve_tension(facts: Facts) -> bool:
+    neuro = facts.exam.neuro
+    return neuro.slr_reproduces_left or neuro.slr_reproduces_right or neuro.slump_positive
+
+
 @condition(
-    "Exam: nerve-root signs for the leg (SLR or slump positive, reduced reflex, L4-S2 sensation "
-    "or strength change) with calf, foot or hamstring cramps, no lumbar diagnosis recorded"
+    "Exam: nerve-root signs for the leg with calf, foot or hamstring cramps and no lumbar "
+    "diagnosis recorded; a positive SLR or slump always counts, while altered L4-S2 sensation, "
+    "strength or reflexes count only without diabetes, neuropathy or untreated underactive thyroid"
 )
 def leg_root_signs(facts: Facts) -> Match | None:
     muscles = cramping(facts, LOWER_BACK_MUSCLES)
-    signs = root_signs(facts, LEG_ROOTS, leg=True)
-    if not muscles or not signs or _diagnoses(facts, "lumbar"):
+    if not muscles or _diagnoses(facts, "lumbar") or not root_signs(facts, LEG_ROOTS, leg=True):
+        return None
+    if _neuropathy_explains_sensory_change(facts) and not _nerve_tension(facts):
         return None
     return Match(
         params={"muscles": muscle_names(muscles)},
@@ -549,12 +566,13 @@ def leg_root_signs(facts: Facts) -> Match | None:
 
 @condition(
     "Exam: C5-T1 sensation or strength change with forearm or hand cramps, no neck diagnosis "
-    "recorded"
+    "recorded, and no diabetes, neuropathy or untreated underactive thyroid to explain it"
 )
 def arm_root_signs(facts: Facts) -> Match | None:
     muscles = cramping(facts, NECK_MUSCLES)
-    signs = root_signs(facts, ARM_ROOTS, leg=False)
-    if not muscles or not signs or _diagnoses(facts, "cervical"):
+    if not muscles or _diagnoses(facts, "cervical") or not root_signs(facts, ARM_ROOTS, leg=False):
+        return None
+    if _neuropathy_explains_sensory_change(facts):
         return None
     return Match(
         params={"muscles": muscle_names(muscles)},
@@ -1072,13 +1090,16 @@ _NIGHT_CALF_ITEMS = (
 )
 
 
-def _red_flag(rule_id: str, when: Condition, key: str, title: str) -> Rule:
+def _red_flag(
+    rule_id: str, when: Condition, key: str, title: str, precautions: tuple[str, ...] = ()
+) -> Rule:
     return Rule(
         rule_id,
         when,
         ("clinical-screening",),
         red_flag=RedFlagSpec(key, title),
         items=("medical_referral.red_flags",),
+        precautions=precautions,
     )
 
 
@@ -1101,6 +1122,7 @@ RULES: tuple[Rule, ...] = (
         calf_swollen_red_warm,
         "red_flag.calf_clot",
         gettext_noop("Calf swollen, red and warm: possible blood clot (deep vein thrombosis)."),
+        precautions=("suspected_clot",),
     ),
     _red_flag(
         "RF-SADDLE-NUMBNESS",
@@ -1620,7 +1642,7 @@ RULES: tuple[Rule, ...] = (
                 "cramps in the calf, foot and hamstring."
             ),
         ),
-        items=("home_care.carbohydrate", "nutrition_referral.dietitian"),
+        items=("home_care.carbohydrate",),
         precautions=("nutrition_no_prescription",),
     ),
     # Exercise load.

@@ -1,0 +1,37 @@
+"""Build facts for the reasoning tests from only the answers a vignette mentions."""
+
+from assessments.reasoning import assess, facts_from_dict
+from assessments.reasoning.facts import RED_FLAG_FIELDS
+
+NO_RED_FLAGS = {name: False for name in RED_FLAG_FIELDS}
+
+
+def case_facts(cramps=None, red_flags=None, **sections):
+    """Facts through the real validator: no red flags and no cramps unless the vignette says so."""
+    data = {
+        "cramps": cramps or {},
+        "red_flags": {**NO_RED_FLAGS, **(red_flags or {})},
+        **sections,
+    }
+    return facts_from_dict(data)
+
+
+def case_assessment(**kwargs):
+    return assess(case_facts(**kwargs))
+
+
+def summary(assessment):
+    """What a practitioner reads, reduced to comparable keys and strings."""
+    return {
+        "requires_medical_clearance": assessment.requires_medical_clearance,
+        "red_flags": [flag.key for flag in assessment.red_flags],
+        "factors": [factor.key for factor in assessment.factors],
+        "precautions": [precaution.key for precaution in assessment.precautions],
+        "referrals": [referral.key for referral in assessment.referrals],
+        "schedule": None if assessment.plan.schedule is None else str(assessment.plan.schedule.text),
+        "goals": [str(goal.text) for goal in assessment.plan.goals],
+        "items": {
+            component: [(item.key, str(item.dosage.text)) for item in assessment.plan.items_for(component)]
+            for component in dict.fromkeys(item.component for item in assessment.plan.items)
+        },
+    }
