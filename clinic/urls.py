@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from clinic import views
+from intake.intake_views import self_intake
 
 admin.site.site_header = _("Clinic administration")
 admin.site.site_title = _("Clinic administration")
@@ -20,5 +21,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("patients/", include("intake.urls")),
     path("patients/", include("assessments.urls")),
+    # The patient's one-time link: no account, the token is the only key.
+    path("self-intake/<str:token>/", self_intake, name="self_intake"),
     path("admin/", admin.site.urls),
 ]

@@ -121,3 +121,297 @@ RECORD_NUMBER_DIGITS = 6
 
 def format_record_number(pk):
     return f"{pk:0{RECORD_NUMBER_DIGITS}d}"
+
+
+class CrampMuscle(models.TextChoices):
+    CALF = "calf", _("Calf")
+    FOOT = "foot", _("Foot")
+    HAMSTRING = "hamstring", _("Back of the thigh (hamstring)")
+    THIGH_FRONT = "thigh_front", _("Front of the thigh")
+    FOREARM_HAND = "forearm_hand", _("Forearm or hand")
+    PARASPINAL = "paraspinal", _("Back, beside the spine")
+    SHOULDER_GIRDLE = "shoulder_girdle", _("Shoulder girdle")
+    BUTTOCK_HIP = "buttock_hip", _("Buttock or hip")
+
+
+class CrampTiming(models.TextChoices):
+    NIGHT = "night", _("At night in bed")
+    EXERCISE = "exercise", _("During or after exercise")
+    REST = "rest", _("At rest")
+    STRETCHING = "stretching", _("While stretching")
+
+
+class Side(models.TextChoices):
+    LEFT = "left", _("Left")
+    RIGHT = "right", _("Right")
+    BOTH = "both", _("Both sides")
+
+
+class Thyroid(models.TextChoices):
+    NONE = "none", _("No thyroid condition")
+    UNDERACTIVE = "underactive", _("Underactive (hypothyroidism)")
+    OVERACTIVE = "overactive", _("Overactive (hyperthyroidism)")
+    UNSURE = "unsure", _("Not sure")
+
+
+class SpineRegion(models.TextChoices):
+    LUMBAR = "lumbar", _("Lower back")
+    CERVICAL = "cervical", _("Neck")
+
+
+class ExerciseLevel(models.TextChoices):
+    NONE = "none", _("None")
+    LIGHT = "light", _("Light (walks, gentle activity)")
+    MODERATE = "moderate", _("Moderate (2-3 times a week)")
+    VIGOROUS = "vigorous", _("Vigorous (most days, or hard training)")
+
+
+class Footwear(models.TextChoices):
+    SUPPORTIVE = "supportive", _("Supportive shoes")
+    UNSUPPORTIVE = "unsupportive", _("Flat or unsupportive shoes")
+    HIGH_HEELS = "high_heels", _("High heels")
+    MIXED = "mixed", _("A mix")
+
+
+# The red-flag screen: answered yes or no, never left blank on a submitted intake.
+RED_FLAG_FIELDS = (
+    "red_flag_calf_swollen_red_warm",
+    "red_flag_saddle_numbness",
+    "red_flag_bladder_bowel_change",
+    "red_flag_progressive_weakness",
+    "red_flag_unexplained_weight_loss",
+    "red_flag_fever",
+)
+
+
+class IntakeStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted, awaiting review")
+    CONFIRMED = "confirmed", _("Confirmed")
+
+
+class IntakeSource(models.TextChoices):
+    FRONT_DESK = "front_desk", _("Taken at the front desk")
+    PATIENT = "patient", _("Patient-reported")
+
+
+def _yes_no(label):
+    return models.BooleanField(label, null=True, blank=True)
+
+
+class Intake(models.Model):
+    """One health-history questionnaire. Every factor the reasoning uses is a structured field."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="intakes")
+    status = models.CharField(
+        _("status"), max_length=20, choices=IntakeStatus.choices, default=IntakeStatus.DRAFT
+    )
+    source = models.CharField(
+        _("taken by"), max_length=20, choices=IntakeSource.choices, default=IntakeSource.FRONT_DESK
+    )
+
+    # Complaint and cramp profile
+    complaint = models.TextField(_("What brings you in?"), blank=True)
+    cramp_muscles = models.JSONField(
+        _("Where do you get cramps or spasms?"), default=list, blank=True
+    )
+    cramp_side = models.CharField(_("Which side?"), max_length=10, choices=Side.choices, blank=True)
+    cramp_timing = models.JSONField(_("When do they happen?"), default=list, blank=True)
+    cramps_per_week = models.PositiveSmallIntegerField(
+        _("How many times a week?"), null=True, blank=True
+    )
+    episode_minutes = models.PositiveSmallIntegerField(
+        _("How long does one episode last (minutes)?"), null=True, blank=True
+    )
+    months_since_onset = models.PositiveSmallIntegerField(
+        _("How many months have you had them?"), null=True, blank=True
+    )
+    what_helps = models.TextField(_("What helps?"), blank=True)
+
+    # Pregnancy
+    pregnant = models.BooleanField(_("Pregnant now"), default=False)
+    gestation_weeks = models.PositiveSmallIntegerField(
+        _("Weeks of pregnancy"), null=True, blank=True
+    )
+    gave_birth_last_12_months = models.BooleanField(
+        _("Gave birth in the last 12 months"), default=False
+    )
+    birth_date = models.DateField(_("Date of the birth"), null=True, blank=True)
+
+    # Medical history
+    thyroid = models.CharField(_("Thyroid"), max_length=20, choices=Thyroid.choices, blank=True)
+    thyroid_treated = _yes_no(_("Thyroid condition treated"))
+    pad_diagnosed = models.BooleanField(_("Peripheral artery disease diagnosed"), default=False)
+    calf_pain_walking = models.BooleanField(
+        _("Calf pain when walking that eases with rest"), default=False
+    )
+    stenosis_region = models.CharField(
+        _("Spinal stenosis"), max_length=10, choices=SpineRegion.choices, blank=True
+    )
+    stenosis_imaging_confirmed = models.BooleanField(
+        _("Stenosis confirmed by imaging"), default=False
+    )
+    disc_injury_region = models.CharField(
+        _("Disc injury"), max_length=10, choices=SpineRegion.choices, blank=True
+    )
+    past_sprain_region = models.CharField(
+        _("Past back or neck sprain"), max_length=10, choices=SpineRegion.choices, blank=True
+    )
+    current_back_pain = models.BooleanField(_("Back pain now"), default=False)
+    current_neck_pain = models.BooleanField(_("Neck pain now"), default=False)
+    diabetes = models.BooleanField(_("Diabetes"), default=False)
+    liver_disease = models.BooleanField(_("Liver disease"), default=False)
+    kidney_disease = models.BooleanField(_("Kidney disease"), default=False)
+    multiple_sclerosis = models.BooleanField(_("Multiple sclerosis"), default=False)
+    motor_neurone_disease = models.BooleanField(_("Motor neurone disease"), default=False)
+    peripheral_neuropathy = models.BooleanField(_("Peripheral neuropathy"), default=False)
+    heart_circulation_disease = models.BooleanField(
+        _("Heart or circulation disease"), default=False
+    )
+
+    # Posture and daily life
+    sitting_hours_per_day = models.DecimalField(
+        _("Hours sitting a day"), max_digits=3, decimal_places=1, null=True, blank=True
+    )
+    long_standing_at_work = models.BooleanField(_("Long periods standing at work"), default=False)
+    sits_legs_crossed = models.BooleanField(_("Sits with legs crossed"), default=False)
+    sits_toes_pointed = models.BooleanField(_("Sits with toes pointed"), default=False)
+    sleeps_feet_pointed_down = models.BooleanField(
+        _("Sleeps with feet pointing down"), default=False
+    )
+    takes_sitting_breaks = models.BooleanField(
+        _("Gets up from sitting at least every hour"), default=False
+    )
+    exercise_level = models.CharField(
+        _("Exercise"), max_length=20, choices=ExerciseLevel.choices, blank=True
+    )
+    recent_overexertion = models.BooleanField(_("Recently did much more than usual"), default=False)
+    water_litres_per_day = models.DecimalField(
+        _("Water a day (litres)"), max_digits=3, decimal_places=1, null=True, blank=True
+    )
+    coffee_tea_cups_per_day = models.PositiveSmallIntegerField(
+        _("Cups of coffee or tea a day"), null=True, blank=True
+    )
+    footwear = models.CharField(
+        _("Usual footwear"), max_length=20, choices=Footwear.choices, blank=True
+    )
+    uses_orthotics = models.BooleanField(_("Wears orthotics"), default=False)
+    flat_feet_known = models.BooleanField(_("Known flat feet"), default=False)
+
+    # Red-flag screen (None = not answered yet)
+    red_flag_calf_swollen_red_warm = _yes_no(_("A calf that is swollen, red or warm"))
+    red_flag_saddle_numbness = _yes_no(_("Numbness between the legs or around the back passage"))
+    red_flag_bladder_bowel_change = _yes_no(_("A new change in bladder or bowel control"))
+    red_flag_progressive_weakness = _yes_no(_("Weakness in a leg or arm that is getting worse"))
+    red_flag_unexplained_weight_loss = _yes_no(_("Weight loss you cannot explain"))
+    red_flag_fever = _yes_no(_("Fever or feeling generally unwell"))
+
+    # The patient's own answers as submitted, kept when a practitioner corrects them.
+    original_answers = models.JSONField(default=dict, blank=True, editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("confirm_intake", _("Can review and confirm an intake"))]
+
+    def __str__(self):
+        return f"{self.patient} · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def trimester(self):
+        """1 up to week 13, 2 from 14 to 27, 3 from 28 (the usual obstetric split)."""
+        if not self.pregnant or not self.gestation_weeks:
+            return None
+        if self.gestation_weeks <= 13:
+            return 1
+        return 2 if self.gestation_weeks <= 27 else 3
+
+    @property
+    def red_flags(self):
+        return [field for field in RED_FLAG_FIELDS if getattr(self, field)]
+
+    @property
+    def is_editable(self):
+        return self.status != IntakeStatus.CONFIRMED
+
+
+# The questionnaire's answers: what the forms edit and what a patient's submission keeps.
+INTAKE_ANSWER_FIELDS = [
+    field.name
+    for field in Intake._meta.local_fields  # known at import time, unlike get_fields()
+    if field.editable
+    and field.name
+    not in {
+        "id",
+        "patient",
+        "status",
+        "source",
+        "created_by",
+        "submitted_at",
+        "confirmed_at",
+        "confirmed_by",
+    }
+]
+
+
+class Medication(models.Model):
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="medications")
+    name = models.CharField(_("medication"), max_length=200)
+    dose = models.CharField(_("dose"), max_length=100, blank=True)
+    frequency = models.CharField(_("how often"), max_length=100, blank=True)
+    since = models.CharField(_("since when"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("medication")
+        verbose_name_plural = _("medications")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def cramp_linked_classes(self):
+        from intake.medications import CLASSES_BY_CODE, cramp_linked_classes
+
+        return [CLASSES_BY_CODE[code] for code in cramp_linked_classes(self.name)]
+
+
+class SelfIntakeLink(models.Model):
+    """A one-time link for a patient to fill in their own intake. Only the token's hash is kept."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="self_intake_links")
+    intake = models.OneToOneField(Intake, on_delete=models.PROTECT, related_name="self_intake_link")
+    token_hash = models.CharField(max_length=64, unique=True)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    expires_at = models.DateTimeField()
+    first_opened_at = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("self-intake link")
+        verbose_name_plural = _("self-intake links")
+        permissions = [("issue_selfintakelink", _("Can issue a self-intake link"))]
+
+    def __str__(self):
+        return f"{self.patient} · {self.issued_at:%Y-%m-%d %H:%M}"

@@ -72,3 +72,139 @@ def find_possible_duplicates(*, first_name, last_name, date_of_birth, exclude_pk
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)
     return list(candidates.order_by("pk")[:10])
+
+
+def get_intake(patient, pk):
+    """The patient's intake with this id; 404 when it is someone else's or does not exist."""
+    from intake.models import Intake
+
+    try:
+        return Intake.objects.select_related("patient").get(patient=patient, pk=pk)
+    except (Intake.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+def can_edit_intake(user, intake):
+    """Front desk edits its own drafts; practitioners also correct submitted ones before
+    confirming. A patient's draft belongs to the patient until they submit it."""
+    from intake.models import IntakeSource, IntakeStatus
+
+    if intake.status == IntakeStatus.CONFIRMED or intake.patient.is_archived:
+        return False
+    if intake.status == IntakeStatus.SUBMITTED:
+        return user.has_perm("intake.confirm_intake")
+    return intake.source == IntakeSource.FRONT_DESK and user.has_perm("intake.change_intake")
+
+
+def intake_flags(intake):
+    """What the summary highlights: (kind, text) pairs, red flags first."""
+    from django.utils.translation import gettext as _
+
+    from intake.models import RED_FLAG_FIELDS, Intake, Thyroid
+
+    flags = []
+    for field in RED_FLAG_FIELDS:
+        if getattr(intake, field):
+            flags.append(
+                (
+                    "danger",
+                    _("Red flag: %(sign)s") % {"sign": Intake._meta.get_field(field).verbose_name},
+                )
+            )
+    for medication in intake.medications.all():
+        for drug_class in medication.cramp_linked_classes:
+            flags.append(
+                (
+                    "warning",
+                    _("%(name)s is a %(class)s, linked to leg cramps")
+                    % {"name": medication.name, "class": drug_class.label},
+                )
+            )
+    if intake.pregnant:
+        if intake.trimester:
+            flags.append(
+                (
+                    "warning",
+                    _("Pregnant, %(weeks)s weeks (trimester %(trimester)s)")
+                    % {"weeks": intake.gestation_weeks, "trimester": intake.trimester},
+                )
+            )
+        else:
+            flags.append(("warning", _("Pregnant")))
+    if intake.gave_birth_last_12_months:
+        flags.append(("info", _("Gave birth in the last 12 months")))
+    if intake.thyroid in {Thyroid.UNDERACTIVE, Thyroid.OVERACTIVE, Thyroid.UNSURE}:
+        treated = {True: _("treated"), False: _("not treated"), None: _("treatment unknown")}
+        flags.append(
+            ("warning", f"{intake.get_thyroid_display()} · {treated[intake.thyroid_treated]}")
+        )
+    for field in (
+        "pad_diagnosed",
+        "diabetes",
+        "liver_disease",
+        "kidney_disease",
+        "multiple_sclerosis",
+        "motor_neurone_disease",
+        "peripheral_neuropathy",
+        "heart_circulation_disease",
+    ):
+        if getattr(intake, field):
+            flags.append(("warning", str(Intake._meta.get_field(field).verbose_name)))
+    if intake.stenosis_region:
+        flags.append(
+            (
+                "warning",
+                _("Spinal stenosis: %(where)s") % {"where": intake.get_stenosis_region_display()},
+            )
+        )
+    if intake.disc_injury_region:
+        flags.append(
+            (
+                "warning",
+                _("Disc injury: %(where)s") % {"where": intake.get_disc_injury_region_display()},
+            )
+        )
+    return flags
+
+
+def intake_summary(intake):
+    """The answers grouped by section as (title, [(label, shown value)]), answered ones only."""
+    from django.utils.translation import gettext as _
+
+    from intake.intake_forms import SECTIONS
+    from intake.models import CrampMuscle, CrampTiming, Intake
+
+    def names(fields):
+        for field in fields:
+            if isinstance(field, str):
+                yield field
+            else:  # a crispy Row of Columns
+                for column in field.fields:
+                    yield from names(column.fields)
+
+    def shown(name):
+        value = getattr(intake, name)
+        if name == "cramp_muscles":
+            return ", ".join(str(CrampMuscle(v).label) for v in value if v in CrampMuscle.values)
+        if name == "cramp_timing":
+            return ", ".join(str(CrampTiming(v).label) for v in value if v in CrampTiming.values)
+        field = Intake._meta.get_field(name)
+        if field.choices and value:
+            return getattr(intake, f"get_{name}_display")()
+        if value is True:
+            return _("Yes")
+        if value is False:
+            return _("No") if field.null else ""
+        if value is None or value == "":
+            return ""
+        return str(value)
+
+    sections = []
+    for title, fields in SECTIONS:
+        rows = []
+        for name in names(fields):
+            value = shown(name)
+            if value:
+                rows.append((Intake._meta.get_field(name).verbose_name, value))
+        sections.append((title, rows))
+    return sections

@@ -1,12 +1,25 @@
 """Writes to patients and intakes. Views call these; nothing else saves these models."""
 
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clinic.audit import record_event
 from clinic.models import AuditAction
-from intake.models import Patient
+from intake.models import (
+    INTAKE_ANSWER_FIELDS,
+    Intake,
+    IntakeSource,
+    IntakeStatus,
+    Medication,
+    Patient,
+    SelfIntakeLink,
+)
 
 
 class ConcurrentEditError(Exception):
@@ -110,3 +123,207 @@ def patient_archive(*, patient, reason, by, request=None):
         detail=reason,
     )
     return current
+
+
+# --- Intakes -------------------------------------------------------------------------------
+
+
+class IntakeLockedError(Exception):
+    """A confirmed intake is part of the record; it is not edited in place."""
+
+
+def _answers(intake):
+    return {field: _jsonable(getattr(intake, field)) for field in INTAKE_ANSWER_FIELDS} | {
+        "medications": [
+            {"name": m.name, "dose": m.dose, "frequency": m.frequency, "since": m.since}
+            for m in intake.medications.all()
+        ]
+    }
+
+
+def _jsonable(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if value.__class__.__name__ == "Decimal":
+        return str(value)
+    return value
+
+
+def intake_create(*, patient, by, source=IntakeSource.FRONT_DESK):
+    intake = Intake(patient=patient, created_by=by, source=source)
+    intake.full_clean()
+    intake.save()
+    return intake
+
+
+def _save_medications(*, intake, medication_rows):
+    """Replace the intake's medication lines by the rows given (name, dose, frequency, since)."""
+    kept_ids = []
+    for position, row in enumerate(medication_rows):
+        medication = intake.medications.filter(pk=row.get("id")).first() if row.get("id") else None
+        medication = medication or Medication(intake=intake)
+        for field in ("name", "dose", "frequency", "since"):
+            setattr(medication, field, (row.get(field) or "").strip())
+        medication.position = position
+        medication.full_clean()
+        medication.save()
+        kept_ids.append(medication.pk)
+    intake.medications.exclude(pk__in=kept_ids).delete()
+
+
+@transaction.atomic
+def intake_save(*, intake, answers, medication_rows, expected_version, by, submit, request=None):
+    """Save answers (and submit them when ``submit``) in one transaction, or raise.
+
+    The intake with its medications is written whole or not at all.
+    """
+    current = Intake.objects.select_for_update().get(pk=intake.pk)
+    if current.status == IntakeStatus.CONFIRMED:
+        raise IntakeLockedError
+    if expected_version is not None and current.version != expected_version:
+        raise ConcurrentEditError(current)
+    for field in INTAKE_ANSWER_FIELDS:
+        if field in answers:
+            setattr(current, field, answers[field])
+    current.version += 1
+    current.full_clean()
+    current.save()
+    _save_medications(intake=current, medication_rows=medication_rows)
+    if submit and current.status == IntakeStatus.DRAFT:
+        current.status = IntakeStatus.SUBMITTED
+        current.submitted_at = timezone.now()
+        if current.source == IntakeSource.PATIENT:
+            # What the patient said, kept for ever, whatever a practitioner corrects later.
+            current.original_answers = _answers(current)
+        current.save()
+        record_event(
+            request=request,
+            action=AuditAction.INTAKE_SUBMITTED,
+            patient=current.patient,
+            obj=current,
+            user=by,
+        )
+    return current
+
+
+@transaction.atomic
+def intake_confirm(*, intake, by, request=None):
+    current = Intake.objects.select_for_update().get(pk=intake.pk)
+    if current.status != IntakeStatus.SUBMITTED:
+        raise IntakeLockedError
+    current.status = IntakeStatus.CONFIRMED
+    current.confirmed_at = timezone.now()
+    current.confirmed_by = by
+    current.version += 1
+    current.save()
+    record_event(
+        request=request,
+        action=AuditAction.INTAKE_CONFIRMED,
+        patient=current.patient,
+        obj=current,
+        user=by,
+    )
+    return current
+
+
+def corrected_answers(intake):
+    """Patient-reported answers a practitioner has since changed: [(field, original, now)]."""
+    if not intake.original_answers:
+        return []
+    now = _answers(intake)
+    return [
+        (field, original, now.get(field))
+        for field, original in intake.original_answers.items()
+        if now.get(field) != original
+    ]
+
+
+# --- Self-intake links ---------------------------------------------------------------------
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def self_intake_link_issue(*, patient, by, request=None):
+    """A new link for the patient to fill in their own intake. Returns (link, token).
+
+    The token is shown once to the front desk; only its hash is stored, so a copy of the
+    database does not open anyone's questionnaire.
+    """
+    token = secrets.token_urlsafe(32)
+    intake = intake_create(patient=patient, by=by, source=IntakeSource.PATIENT)
+    link = SelfIntakeLink.objects.create(
+        patient=patient,
+        intake=intake,
+        token_hash=_token_hash(token),
+        issued_by=by,
+        expires_at=timezone.now() + timedelta(hours=settings.SELF_INTAKE_LINK_HOURS),
+    )
+    record_event(
+        request=request, action=AuditAction.LINK_ISSUED, patient=patient, obj=link, user=by
+    )
+    return link, token
+
+
+def self_intake_link_for(token):
+    """The live link for this token, or None when unknown, expired or already used."""
+    if not token or len(token) > 100:
+        return None
+    link = (
+        SelfIntakeLink.objects.select_related("patient", "intake")
+        .filter(token_hash=_token_hash(token))
+        .first()
+    )
+    if link is None or link.used_at is not None or link.expires_at <= timezone.now():
+        return None
+    return link
+
+
+def self_intake_link_opened(*, link, request=None):
+    if link.first_opened_at is None:
+        SelfIntakeLink.objects.filter(pk=link.pk, first_opened_at__isnull=True).update(
+            first_opened_at=timezone.now()
+        )
+        record_event(
+            request=request, action=AuditAction.LINK_OPENED, patient=link.patient, obj=link
+        )
+
+
+@transaction.atomic
+def self_intake_submit(*, link, answers, medication_rows, request=None):
+    """The patient's submission: saves the intake as submitted and kills the link, together."""
+    locked = SelfIntakeLink.objects.select_for_update().get(pk=link.pk)
+    if locked.used_at is not None or locked.expires_at <= timezone.now():
+        raise IntakeLockedError
+    intake = intake_save(
+        intake=locked.intake,
+        answers=answers,
+        medication_rows=medication_rows,
+        expected_version=None,
+        by=None,
+        submit=True,
+        request=request,
+    )
+    locked.used_at = timezone.now()
+    locked.save(update_fields=["used_at"])
+    record_event(
+        request=request, action=AuditAction.LINK_SUBMITTED, patient=locked.patient, obj=locked
+    )
+    return intake
+
+
+@transaction.atomic
+def intake_record(*, patient, answers, medication_rows, by, submit, request=None):
+    """A new intake taken at the front desk, saved (or submitted) in the same transaction."""
+    intake = intake_create(patient=patient, by=by)
+    return intake_save(
+        intake=intake,
+        answers=answers,
+        medication_rows=medication_rows,
+        expected_version=intake.version,
+        by=by,
+        submit=submit,
+        request=request,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from intake import views
+from intake import intake_views, views
 
 urlpatterns = [
     path("", views.patient_list, name="patient_list"),
@@ -8,4 +8,15 @@ urlpatterns = [
     path("<int:pk>/", views.patient_chart, name="patient_chart"),
     path("<int:pk>/edit/", views.patient_edit, name="patient_edit"),
     path("<int:pk>/archive/", views.patient_archive, name="patient_archive"),
+    path("<int:pk>/intakes/new/", intake_views.intake_new, name="intake_new"),
+    path(
+        "<int:pk>/intakes/link/", intake_views.self_intake_link_issue, name="self_intake_link_issue"
+    ),
+    path("<int:pk>/intakes/<int:intake_pk>/", intake_views.intake_detail, name="intake_detail"),
+    path("<int:pk>/intakes/<int:intake_pk>/edit/", intake_views.intake_edit, name="intake_edit"),
+    path(
+        "<int:pk>/intakes/<int:intake_pk>/confirm/",
+        intake_views.intake_confirm,
+        name="intake_confirm",
+    ),
 ]

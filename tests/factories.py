@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
-from intake.models import Patient
+from intake.models import Intake, Medication, Patient
 
 TEST_PASSWORD = "correct-horse-battery-9"
 
@@ -55,3 +55,23 @@ class PatientFactory(factory.django.DjangoModelFactory):
     sex = "female"
     phone = factory.Sequence(lambda n: f"+1514555{n % 10000:04d}")
     preferred_language = "en"
+
+
+class IntakeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Intake
+
+    patient = factory.SubFactory(PatientFactory)
+    complaint = "Cramps in the left calf at night"
+    cramp_muscles = ["calf"]
+    cramp_side = "left"
+    cramp_timing = ["night"]
+
+
+class MedicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Medication
+
+    intake = factory.SubFactory(IntakeFactory)
+    name = "Atorvastatin"
+    dose = "20 mg"

@@ -8,13 +8,14 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import PatientFactory
+from tests.factories import IntakeFactory, PatientFactory
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = "login"  # anonymous users are sent to the login page
 OK = 200
 FORBIDDEN = 403
+NOT_GET = 405
 
 # URL pattern name -> (kwargs builder, expected status per caller).
 # Callers: anonymous, front_desk, practitioner, clinic_admin, no_role (signed in, no group).
@@ -79,6 +80,57 @@ ACCESS = {
             "no_role": FORBIDDEN,
         },
     ),
+    "intake_new": (
+        "patient",
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "intake_detail": (
+        "intake",
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "intake_edit": (
+        "intake",
+        {
+            "anonymous": LOGIN,
+            "front_desk": OK,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    # POST-only actions: the allowed roles get 405 to a GET, the others 403 before that.
+    "intake_confirm": (
+        "intake",
+        {
+            "anonymous": LOGIN,
+            "front_desk": FORBIDDEN,
+            "practitioner": NOT_GET,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "self_intake_link_issue": (
+        "patient",
+        {
+            "anonymous": LOGIN,
+            "front_desk": NOT_GET,
+            "practitioner": NOT_GET,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
 }
 
 # Pages open to everyone by design, each with the reason.
@@ -87,6 +139,7 @@ PUBLIC = {
     "logout": "signing out must always work (POST only)",
     "set_language": "switching language holds no data (POST only)",
     "healthz": "the reverse proxy's health check; says only whether the database answers",
+    "self_intake": "the patient's one-time link: the token is the key (tests/intake/test_self_intake.py)",
 }
 
 
@@ -112,6 +165,9 @@ def kwargs_for(kind):
         return {}
     if kind == "patient":
         return {"pk": PatientFactory().pk}
+    if kind == "intake":
+        intake = IntakeFactory()
+        return {"pk": intake.patient_id, "intake_pk": intake.pk}
     raise AssertionError(kind)
 
 

@@ -1,0 +1,277 @@
+"""The health-history questionnaire, used by the front desk and by patients on their phone.
+
+One form in six sections. "Save draft" checks only what was typed (ranges, contradictions);
+"Submit" also checks that the questionnaire is complete. Either way an invalid post keeps
+everything typed.
+"""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+from django import forms
+from django.core import validators
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intake.forms import DateInput
+from intake.models import (
+    INTAKE_ANSWER_FIELDS,
+    RED_FLAG_FIELDS,
+    CrampMuscle,
+    CrampTiming,
+    Intake,
+    Medication,
+)
+
+MAX_GESTATION_WEEKS = 44  # post-term pregnancies run past 42 weeks (DESIGN.md, corrections)
+WARN_GESTATION_WEEKS = 42
+
+YES_NO = [("", _("Not answered")), ("yes", _("Yes")), ("no", _("No"))]
+
+SECTIONS = [
+    (
+        _("Your complaint"),
+        [
+            "complaint",
+            "cramp_muscles",
+            "cramp_side",
+            "cramp_timing",
+            Row(Column("cramps_per_week"), Column("episode_minutes"), Column("months_since_onset")),
+            "what_helps",
+        ],
+    ),
+    (
+        _("Pregnancy"),
+        [
+            Row(Column("pregnant"), Column("gestation_weeks")),
+            Row(Column("gave_birth_last_12_months"), Column("birth_date")),
+        ],
+    ),
+    (
+        _("Medical history"),
+        [
+            Row(Column("thyroid"), Column("thyroid_treated")),
+            Row(Column("pad_diagnosed"), Column("calf_pain_walking")),
+            Row(Column("stenosis_region"), Column("stenosis_imaging_confirmed")),
+            Row(Column("disc_injury_region"), Column("past_sprain_region")),
+            Row(Column("current_back_pain"), Column("current_neck_pain")),
+            Row(Column("diabetes"), Column("liver_disease"), Column("kidney_disease")),
+            Row(Column("multiple_sclerosis"), Column("motor_neurone_disease")),
+            Row(Column("peripheral_neuropathy"), Column("heart_circulation_disease")),
+        ],
+    ),
+    (
+        _("Posture and daily life"),
+        [
+            Row(Column("sitting_hours_per_day"), Column("takes_sitting_breaks")),
+            Row(Column("long_standing_at_work"), Column("sits_legs_crossed")),
+            Row(Column("sits_toes_pointed"), Column("sleeps_feet_pointed_down")),
+            Row(Column("exercise_level"), Column("recent_overexertion")),
+            Row(Column("water_litres_per_day"), Column("coffee_tea_cups_per_day")),
+            Row(Column("footwear"), Column("uses_orthotics"), Column("flat_feet_known")),
+        ],
+    ),
+    (_("Warning signs"), list(RED_FLAG_FIELDS)),
+]
+
+# What a submitted questionnaire must answer. The red-flag screen is asked one by one: a
+# blank there is not a "no".
+REQUIRED_ON_SUBMIT = [
+    "complaint",
+    "thyroid",
+    "sitting_hours_per_day",
+    "exercise_level",
+    "water_litres_per_day",
+    "coffee_tea_cups_per_day",
+    "footwear",
+    *RED_FLAG_FIELDS,
+]
+
+
+class YesNoField(forms.TypedChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=YES_NO,
+            coerce=lambda value: value == "yes",
+            empty_value=None,
+            required=False,
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        if value is True:
+            return "yes"
+        if value is False:
+            return "no"
+        return value
+
+
+class IntakeForm(forms.ModelForm):
+    cramp_muscles = forms.MultipleChoiceField(
+        label=_("Where do you get cramps or spasms?"),
+        choices=CrampMuscle.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cramp_timing = forms.MultipleChoiceField(
+        label=_("When do they happen?"),
+        choices=CrampTiming.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    # The version the form was opened on; a save against a newer one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Intake
+        fields = INTAKE_ANSWER_FIELDS
+        widgets = {
+            "complaint": forms.Textarea(attrs={"rows": 3}),
+            "what_helps": forms.Textarea(attrs={"rows": 2}),
+            "birth_date": DateInput(),
+        }
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        self.fields["version"].initial = self.instance.version
+        for name in [*RED_FLAG_FIELDS, "thyroid_treated"]:
+            model_field = Intake._meta.get_field(name)
+            self.fields[name] = YesNoField(label=model_field.verbose_name)
+            self.fields[name].initial = getattr(self.instance, name)
+        bounds = {
+            "cramps_per_week": (0, 100),
+            "episode_minutes": (0, 600),
+            "months_since_onset": (0, 1200),
+            "gestation_weeks": (1, MAX_GESTATION_WEEKS),
+            "sitting_hours_per_day": (0, 24),
+            "water_litres_per_day": (0, 10),
+            "coffee_tea_cups_per_day": (0, 40),
+        }
+        for name, (low, high) in bounds.items():
+            field = self.fields[name]
+            field.min_value, field.max_value = low, high
+            field.validators.extend(
+                [validators.MinValueValidator(low), validators.MaxValueValidator(high)]
+            )
+            field.widget.attrs.update({"min": low, "max": high, "inputmode": "decimal"})
+        self.warnings = []
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*(Fieldset(title, *fields) for title, fields in SECTIONS))
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        weeks = cleaned.get("gestation_weeks")
+        if weeks is not None and not cleaned.get("pregnant"):
+            self.add_error(
+                "gestation_weeks", _("Weeks of pregnancy only apply when the patient is pregnant.")
+            )
+        if cleaned.get("pregnant") and weeks and weeks > WARN_GESTATION_WEEKS:
+            self.warnings.append(
+                _("%(weeks)s weeks is past 42: check the number of weeks.") % {"weeks": weeks}
+            )
+        birth_date = cleaned.get("birth_date")
+        if birth_date is not None:
+            if birth_date > today:
+                self.add_error(
+                    "birth_date",
+                    _("The date of the birth cannot be in the future."),
+                )
+            elif (today - birth_date).days > 366:
+                self.add_error(
+                    "birth_date",
+                    _(
+                        "This birth was more than 12 months ago; untick 'gave birth' "
+                        "or fix the date."
+                    ),
+                )
+            if not cleaned.get("gave_birth_last_12_months"):
+                self.add_error(
+                    "birth_date", _("A date of birth is given but 'gave birth' is not ticked.")
+                )
+        if cleaned.get("thyroid") == "none" and cleaned.get("thyroid_treated") is not None:
+            self.add_error(
+                "thyroid_treated",
+                _("Treatment is answered but no thyroid condition is selected."),
+            )
+        if cleaned.get("stenosis_imaging_confirmed") and not cleaned.get("stenosis_region"):
+            self.add_error("stenosis_region", _("Say where the stenosis is (lower back or neck)."))
+        if self.submitting:
+            self._check_complete(cleaned)
+        return cleaned
+
+    def _check_complete(self, cleaned):
+        for name in REQUIRED_ON_SUBMIT:
+            if name in self.errors:
+                continue
+            value = cleaned.get(name)
+            if value is None or value == "":
+                self.add_error(name, _("Please answer this question before submitting."))
+        if (
+            cleaned.get("pregnant")
+            and not cleaned.get("gestation_weeks")
+            and "gestation_weeks" not in self.errors
+        ):
+            self.add_error("gestation_weeks", _("How many weeks pregnant?"))
+        if (
+            cleaned.get("thyroid") in {"underactive", "overactive"}
+            and cleaned.get("thyroid_treated") is None
+        ):
+            self.add_error("thyroid_treated", _("Is the thyroid condition treated?"))
+        if (
+            cleaned.get("cramp_muscles")
+            and not cleaned.get("cramp_side")
+            and "cramp_side" not in self.errors
+        ):
+            self.add_error("cramp_side", _("Which side are the cramps on?"))
+
+
+class MedicationForm(forms.ModelForm):
+    class Meta:
+        model = Medication
+        fields = ["name", "dose", "frequency", "since"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An empty extra row is simply skipped; a row with a dose but no name is an error.
+        self.fields["name"].required = False
+        self.empty_permitted = True
+        self.use_required_attribute = False
+
+    def clean(self):
+        cleaned = super().clean()
+        others = [cleaned.get(field) for field in ("dose", "frequency", "since")]
+        if not cleaned.get("name", "").strip() and any(others):
+            self.add_error("name", _("Give the medication's name, or clear this line."))
+        return cleaned
+
+
+MedicationFormSet = forms.inlineformset_factory(
+    Intake,
+    Medication,
+    form=MedicationForm,
+    extra=3,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
+)
+
+
+def medication_rows(formset):
+    """The medication lines to keep, in order: named, not marked for removal."""
+    rows = []
+    for form in formset.forms:
+        data = getattr(form, "cleaned_data", None) or {}
+        if data.get("DELETE") or not (data.get("name") or "").strip():
+            continue
+        instance_id = form.instance.pk if form.instance and form.instance.pk else None
+        rows.append(
+            {
+                **{k: data.get(k, "") for k in ("name", "dose", "frequency", "since")},
+                "id": instance_id,
+            }
+        )
+    return rows
