@@ -3,7 +3,7 @@
 from assessments.reasoning import assess, facts_from_dict
 from assessments.reasoning.facts import RED_FLAG_FIELDS
 
-NO_RED_FLAGS = {name: False for name in RED_FLAG_FIELDS}
+NO_RED_FLAGS = dict.fromkeys(RED_FLAG_FIELDS, False)
 
 
 def case_facts(cramps=None, red_flags=None, **sections):
@@ -28,10 +28,14 @@ def summary(assessment):
         "factors": [factor.key for factor in assessment.factors],
         "precautions": [precaution.key for precaution in assessment.precautions],
         "referrals": [referral.key for referral in assessment.referrals],
-        "schedule": None if assessment.plan.schedule is None else str(assessment.plan.schedule.text),
+        "schedule": None
+        if assessment.plan.schedule is None
+        else str(assessment.plan.schedule.text),
         "goals": [str(goal.text) for goal in assessment.plan.goals],
         "items": {
-            component: [(item.key, str(item.dosage.text)) for item in assessment.plan.items_for(component)]
+            component: [
+                (item.key, str(item.dosage.text)) for item in assessment.plan.items_for(component)
+            ]
             for component in dict.fromkeys(item.component for item in assessment.plan.items)
         },
     }

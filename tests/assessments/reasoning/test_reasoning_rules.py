@@ -11,7 +11,11 @@ from reasoning_case_builder import case_assessment
 
 from assessments.reasoning import RULES, SEEDS
 
-CALF_NIGHT = {"sites": [{"muscle": "calf", "side": "left"}], "timing": ["night"], "cramps_per_week": 3}
+CALF_NIGHT = {
+    "sites": [{"muscle": "calf", "side": "left"}],
+    "timing": ["night"],
+    "cramps_per_week": 3,
+}
 CALF = {"sites": [{"muscle": "calf", "side": "right"}], "cramps_per_week": 2}
 HAMSTRING = {"sites": [{"muscle": "hamstring", "side": "right"}], "cramps_per_week": 2}
 FOREARM = {"sites": [{"muscle": "forearm_hand", "side": "right"}], "cramps_per_week": 3}
@@ -23,7 +27,11 @@ LUMBAR_CARE = (
     "strengthening.glutes",
     "posture.awareness",
 )
-CERVICAL_CARE = ("spinal_mobilisation.cervical", "massage.spinal_muscles.cervical", "posture.awareness")
+CERVICAL_CARE = (
+    "spinal_mobilisation.cervical",
+    "massage.spinal_muscles.cervical",
+    "posture.awareness",
+)
 NIGHT_CALF_CARE = (
     "stretching.calf_before_bed",
     "home_care.sleep_position",
@@ -358,7 +366,7 @@ CASES = [
     ),
     RuleCase(
         "SPINE-ROOT-SIGNS-LEG",
-        "Seed 000: no back diagnosis, but the left straight-leg raise reproduces the calf symptoms.",
+        "Seed 000: no back diagnosis, but the left straight-leg raise reproduces the calf pain.",
         {
             "cramps": CALF,
             "exam": {"neuro": {"slr_left_degrees": 50, "slr_reproduces_left": True}},
