@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .engine import SCHEDULES
 from .interventions import (
     GOALS_BY_KEY,
     ITEM_TEMPLATES,
@@ -76,5 +77,23 @@ def render_catalogue_markdown(rules: Iterable[Rule]) -> str:
     for spec in PRECAUTIONS:
         scope = ", ".join(spec.item_keys or spec.components)
         lines.append(f"| `{spec.key}` | {scope} | {spec.text} |")
+    lines.extend(
+        [
+            "",
+            "## Visit schedule",
+            "",
+            "A clinic default for the practitioner to adjust, not a rule from the seeds.",
+            "Score = the number of factors found, plus 1 for 3-6 cramps a week or 2 for 7 or more.",
+            "The review falls at the end of the block.",
+            "",
+            "| score | visits a week | weeks |",
+            "|---|---|---|",
+        ]
+    )
+    low = 0
+    for highest, visits, weeks in SCHEDULES:
+        score = f"{low} or more" if highest is None else f"{low}-{highest}"
+        lines.append(f"| {score} | {visits} | {weeks} |")
+        low = (highest or 0) + 1
     lines.append("")
     return "\n".join(lines)

@@ -451,7 +451,7 @@ def _goals(facts: Facts, found: dict[str, _Found]) -> tuple[Goal, ...]:
 
 # Visit schedule by severity: the number of factors found, plus 1 for 3-6 cramps a week and 2 for
 # 7 or more. A clinic default for the practitioner to adjust, not a rule from the seeds.
-_SCHEDULES = ((2, 1, 4), (5, 2, 4), (None, 2, 6))  # (highest score, visits a week, weeks)
+SCHEDULES = ((2, 1, 4), (5, 2, 4), (None, 2, 6))  # (highest score, visits a week, weeks)
 
 
 def _schedule(
@@ -463,7 +463,7 @@ def _schedule(
     score = len(factors) + (2 if per_week >= 7 else 1 if per_week >= 3 else 0)
     visits, weeks = next(
         (visits, weeks)
-        for highest, visits, weeks in _SCHEDULES
+        for highest, visits, weeks in SCHEDULES
         if highest is None or score <= highest
     )
     return Schedule(
