@@ -11,7 +11,6 @@ from .i18n import Text, gettext_noop
 from .interventions import (
     COMPONENTS,
     GOALS,
-    GOALS_BY_KEY,
     ITEM_TEMPLATES,
     ITEMS_BY_KEY,
     PRECAUTIONS,
@@ -431,7 +430,7 @@ def _goals(facts: Facts, found: dict[str, _Found]) -> tuple[Goal, ...]:
     for spec in GOALS:
         if spec.key not in found:
             continue
-        baseline, target = GOALS_BY_KEY[spec.key].values(facts)
+        baseline, target = spec.values(facts)
         params = {
             name: value for name, value in (("baseline", baseline), ("target", target)) if value
         }

@@ -10,6 +10,7 @@ import pytest
 from reasoning_case_builder import case_assessment
 
 from assessments.reasoning import RULES, SEEDS
+from assessments.reasoning.interventions import GOALS_BY_KEY, ITEMS_BY_KEY, PRECAUTIONS_BY_KEY
 
 CALF_NIGHT = {
     "sites": [{"muscle": "calf", "side": "left"}],
@@ -663,6 +664,18 @@ CASES = [
         goals=("oswestry",),
     ),
 ]
+
+
+def test_every_rule_refers_only_to_declared_items_precautions_goals_and_seeds():
+    for rule in RULES:
+        for key in rule.items:
+            family = key.split("{")[0]
+            assert any(item_key.startswith(family) for item_key in ITEMS_BY_KEY), (rule.id, key)
+        assert set(rule.precautions) <= set(PRECAUTIONS_BY_KEY), rule.id
+        assert set(rule.goals) <= set(GOALS_BY_KEY), rule.id
+        assert rule.sources and set(rule.sources) <= set(SEEDS), rule.id
+        assert (rule.factor is None) or (rule.red_flag is None), rule.id
+    assert len({rule.id for rule in RULES}) == len(RULES)
 
 
 def test_every_rule_has_a_vignette():
