@@ -112,7 +112,8 @@ class Rule:
     goals: tuple[str, ...] = ()
 
 
-def _intake(msgid: str, **params: ParamValue) -> Text:
+def _finding(msgid: str, **params: ParamValue) -> Text:
+    """One line of evidence: an intake answer or an exam finding."""
     return Text(msgid, params)
 
 
@@ -126,39 +127,39 @@ def _flag(facts: Facts, name: str, evidence: Text) -> Match | None:
 @condition("Intake: the calf is swollen, red and warm")
 def calf_swollen_red_warm(facts: Facts) -> Match | None:
     return _flag(
-        facts, "calf_swollen_red_warm", _intake(gettext_noop("Intake: calf swollen, red and warm"))
+        facts, "calf_swollen_red_warm", _finding(gettext_noop("Intake: calf swollen, red and warm"))
     )
 
 
 @condition("Intake: numbness in the saddle area")
 def saddle_numbness(facts: Facts) -> Match | None:
-    return _flag(facts, "saddle_numbness", _intake(gettext_noop("Intake: saddle numbness")))
+    return _flag(facts, "saddle_numbness", _finding(gettext_noop("Intake: saddle numbness")))
 
 
 @condition("Intake: new change in bladder or bowel control")
 def bladder_bowel_change(facts: Facts) -> Match | None:
     return _flag(
-        facts, "bladder_bowel_change", _intake(gettext_noop("Intake: new bladder or bowel change"))
+        facts, "bladder_bowel_change", _finding(gettext_noop("Intake: new bladder or bowel change"))
     )
 
 
 @condition("Intake: weakness that is getting worse")
 def progressive_weakness(facts: Facts) -> Match | None:
     return _flag(
-        facts, "progressive_weakness", _intake(gettext_noop("Intake: progressive weakness"))
+        facts, "progressive_weakness", _finding(gettext_noop("Intake: progressive weakness"))
     )
 
 
 @condition("Intake: unexplained weight loss")
 def unexplained_weight_loss(facts: Facts) -> Match | None:
     return _flag(
-        facts, "unexplained_weight_loss", _intake(gettext_noop("Intake: unexplained weight loss"))
+        facts, "unexplained_weight_loss", _finding(gettext_noop("Intake: unexplained weight loss"))
     )
 
 
 @condition("Intake: fever")
 def fever(facts: Facts) -> Match | None:
-    return _flag(facts, "fever", _intake(gettext_noop("Intake: fever")))
+    return _flag(facts, "fever", _finding(gettext_noop("Intake: fever")))
 
 
 @condition(
@@ -175,7 +176,7 @@ def absent_pulse_with_claudication(facts: Facts) -> Match | None:
     return Match(
         evidence=(
             *evidence,
-            _intake(gettext_noop("Intake: calf pain on walking that eases with rest")),
+            _finding(gettext_noop("Intake: calf pain on walking that eases with rest")),
         )
     )
 
@@ -264,9 +265,9 @@ def takes_cramp_linked_medication(facts: Facts) -> Match | None:
 
 def _pregnancy_evidence(facts: Facts) -> tuple[Text, ...]:
     weeks = facts.pregnancy.gestation_weeks
-    evidence = [_intake(gettext_noop("Intake: pregnant, %(weeks)s weeks"), weeks=str(weeks))]
+    evidence = [_finding(gettext_noop("Intake: pregnant, %(weeks)s weeks"), weeks=str(weeks))]
     if weeks > 42:
-        evidence.append(_intake(gettext_noop("Post-term pregnancy: past 42 weeks")))
+        evidence.append(_finding(gettext_noop("Post-term pregnancy: past 42 weeks")))
     return tuple(evidence)
 
 
@@ -302,7 +303,7 @@ def cramps_continue_after_birth(facts: Facts) -> Match | None:
     pregnancy = facts.pregnancy
     if pregnancy.pregnant or not pregnancy.gave_birth_last_12_months or not facts.cramps.sites:
         return None
-    return Match(evidence=(_intake(gettext_noop("Intake: gave birth in the last 12 months")),))
+    return Match(evidence=(_finding(gettext_noop("Intake: gave birth in the last 12 months")),))
 
 
 # --- Thyroid (seeds 001, 004, 003) --------------------------------------------------------------
@@ -323,7 +324,7 @@ def untreated_underactive_thyroid(facts: Facts) -> Match | None:
     thyroid = facts.thyroid
     if thyroid.condition != "underactive" or thyroid.treated:
         return None
-    answer = _intake(gettext_noop("Intake: underactive thyroid, not treated"))
+    answer = _finding(gettext_noop("Intake: underactive thyroid, not treated"))
     return Match(evidence=_thyroid_evidence(facts, answer))
 
 
@@ -332,14 +333,14 @@ def untreated_overactive_thyroid(facts: Facts) -> Match | None:
     thyroid = facts.thyroid
     if thyroid.condition != "overactive" or thyroid.treated:
         return None
-    return Match(evidence=(_intake(gettext_noop("Intake: overactive thyroid, not treated")),))
+    return Match(evidence=(_finding(gettext_noop("Intake: overactive thyroid, not treated")),))
 
 
 @condition("Unsure whether there is a thyroid condition")
 def unsure_about_thyroid(facts: Facts) -> Match | None:
     if facts.thyroid.condition != "unsure":
         return None
-    answer = _intake(gettext_noop("Intake: unsure about a thyroid condition"))
+    answer = _finding(gettext_noop("Intake: unsure about a thyroid condition"))
     return Match(evidence=_thyroid_evidence(facts, answer))
 
 
@@ -348,7 +349,7 @@ def treated_thyroid(facts: Facts) -> Match | None:
     thyroid = facts.thyroid
     if thyroid.condition not in ("underactive", "overactive") or not thyroid.treated:
         return None
-    return Match(evidence=(_intake(gettext_noop("Intake: thyroid condition, treated")),))
+    return Match(evidence=(_finding(gettext_noop("Intake: thyroid condition, treated")),))
 
 
 # --- Circulation (seeds 004, 003) ---------------------------------------------------------------
@@ -357,9 +358,9 @@ def treated_thyroid(facts: Facts) -> Match | None:
 def _circulation_evidence(facts: Facts) -> tuple[Text, ...]:
     evidence = []
     if facts.circulation.pad_diagnosed:
-        evidence.append(_intake(gettext_noop("Intake: peripheral artery disease diagnosed")))
+        evidence.append(_finding(gettext_noop("Intake: peripheral artery disease diagnosed")))
     if facts.circulation.calf_pain_walking_eases_with_rest:
-        evidence.append(_intake(gettext_noop("Intake: calf pain on walking that eases with rest")))
+        evidence.append(_finding(gettext_noop("Intake: calf pain on walking that eases with rest")))
     for side, pulse in weak_or_absent_pulses(facts):
         evidence.append(
             Text(
@@ -464,9 +465,9 @@ def _spine_evidence(facts: Facts, region: str, muscles: tuple[str, ...]) -> tupl
         )
     )
     if region == "lumbar" and facts.spine.current_back_pain:
-        evidence.append(_intake(gettext_noop("Intake: current back pain")))
+        evidence.append(_finding(gettext_noop("Intake: current back pain")))
     if region == "cervical" and facts.spine.current_neck_pain:
-        evidence.append(_intake(gettext_noop("Intake: current neck pain")))
+        evidence.append(_finding(gettext_noop("Intake: current neck pain")))
     if region == "lumbar":
         evidence.extend(root_signs(facts, LEG_ROOTS, leg=True))
         evidence.extend(segment_evidence(stiff_segments(facts, LOWER_BACK_LEVELS)))
@@ -598,7 +599,7 @@ def stiff_lower_back_with_leg_cramps(facts: Facts) -> Match | None:
     ]
     if not facts.spine.current_back_pain:
         evidence.append(
-            _intake(gettext_noop("Intake: no current back pain (the stiffness is often painless)"))
+            _finding(gettext_noop("Intake: no current back pain (the stiffness is often painless)"))
         )
     return Match(
         params={"levels": level_names(segments), "muscles": muscle_names(muscles)},
@@ -769,7 +770,7 @@ def night_calf_or_foot_cramps(facts: Facts) -> Match | None:
             gettext_noop("Intake: cramps in the %(sites)s, %(timing)s"),
             {"sites": cramp_sites_text(facts, muscles), "timing": TIMING_NAMES["night"]},
         ),
-        _intake(
+        _finding(
             gettext_noop("Intake: %(count)s cramps a week"), count=str(facts.cramps.cramps_per_week)
         ),
     )
@@ -784,11 +785,11 @@ def low_water_intake(facts: Facts) -> Match | None:
     litres = facts.daily_life.water_litres_per_day
     if litres is None or litres >= 2:
         return None
-    evidence = [_intake(gettext_noop("Intake: %(litres)s L of water a day"), litres=f"{litres:g}")]
+    evidence = [_finding(gettext_noop("Intake: %(litres)s L of water a day"), litres=f"{litres:g}")]
     cups = facts.daily_life.coffee_tea_cups_per_day
     if cups:
         evidence.append(
-            _intake(
+            _finding(
                 gettext_noop("Intake: %(cups)s cups of coffee or tea a day, which do not count"),
                 cups=str(cups),
             )
@@ -819,7 +820,9 @@ def long_sitting(facts: Facts) -> Match | None:
         return None
     return Match(
         params={"hours": f"{hours:g}"},
-        evidence=(_intake(gettext_noop("Intake: sits %(hours)s hours a day"), hours=f"{hours:g}"),),
+        evidence=(
+            _finding(gettext_noop("Intake: sits %(hours)s hours a day"), hours=f"{hours:g}"),
+        ),
     )
 
 
@@ -833,7 +836,7 @@ def sitting_without_breaks(facts: Facts) -> Match | None:
     ):
         return None
     return Match(
-        evidence=(_intake(gettext_noop("Intake: does not get up every hour when sitting")),)
+        evidence=(_finding(gettext_noop("Intake: does not get up every hour when sitting")),)
     )
 
 
@@ -857,21 +860,21 @@ def crossed_legs_or_pointed_toes(facts: Facts) -> Match | None:
 def long_standing(facts: Facts) -> Match | None:
     if not facts.daily_life.long_standing_at_work:
         return None
-    return Match(evidence=(_intake(gettext_noop("Intake: long standing at work")),))
+    return Match(evidence=(_finding(gettext_noop("Intake: long standing at work")),))
 
 
 @condition("Exam: slumped sitting posture")
 def slumped_sitting(facts: Facts) -> Match | None:
     if facts.exam is None or facts.exam.posture.sitting_posture != "slumped":
         return None
-    return Match(evidence=(_intake(gettext_noop("Exam: sits slumped")),))
+    return Match(evidence=(_finding(gettext_noop("Exam: sits slumped")),))
 
 
 @condition("Sleeps with the feet pointed down")
 def sleeps_feet_pointed_down(facts: Facts) -> Match | None:
     if not facts.daily_life.sleeps_feet_pointed_down:
         return None
-    return Match(evidence=(_intake(gettext_noop("Intake: sleeps with the feet pointed down")),))
+    return Match(evidence=(_finding(gettext_noop("Intake: sleeps with the feet pointed down")),))
 
 
 @condition(
@@ -895,7 +898,7 @@ def spinal_alignment_findings(facts: Facts) -> Match | None:
 def flat_feet(facts: Facts) -> Match | None:
     evidence = []
     if facts.daily_life.flat_feet_known:
-        evidence.append(_intake(gettext_noop("Intake: known flat feet")))
+        evidence.append(_finding(gettext_noop("Intake: known flat feet")))
     for side in flat_foot_sides(facts):
         evidence.append(
             Text(gettext_noop("Exam: flat foot on the %(side)s"), {"side": SIDE_NAMES[side]})
@@ -903,7 +906,7 @@ def flat_feet(facts: Facts) -> Match | None:
     if not evidence:
         return None
     if facts.daily_life.uses_orthotics:
-        evidence.append(_intake(gettext_noop("Intake: already uses orthotics")))
+        evidence.append(_finding(gettext_noop("Intake: already uses orthotics")))
     return Match(evidence=tuple(evidence))
 
 
@@ -912,9 +915,9 @@ def unsupportive_footwear(facts: Facts) -> Match | None:
     if facts.daily_life.footwear not in ("unsupportive", "high_heels"):
         return None
     if facts.daily_life.footwear == "high_heels":
-        answer = _intake(gettext_noop("Intake: wears high heels"))
+        answer = _finding(gettext_noop("Intake: wears high heels"))
     else:
-        answer = _intake(gettext_noop("Intake: wears unsupportive shoes"))
+        answer = _finding(gettext_noop("Intake: wears unsupportive shoes"))
     return Match(evidence=(answer,))
 
 
@@ -938,7 +941,7 @@ def leg_length_difference(facts: Facts) -> Match | None:
         finding = Text(gettext_noop("Exam: leg-length difference of %(mm)s mm"), {"mm": mm})
     evidence = [finding]
     if posture.scoliosis:
-        evidence.append(_intake(gettext_noop("Exam: scoliosis")))
+        evidence.append(_finding(gettext_noop("Exam: scoliosis")))
     return Match(params={"mm": mm}, evidence=tuple(evidence))
 
 
@@ -991,14 +994,14 @@ def heart_or_circulation_disease(facts: Facts) -> Match | None:
 def recent_overexertion(facts: Facts) -> Match | None:
     if not facts.daily_life.recent_overexertion:
         return None
-    return Match(evidence=(_intake(gettext_noop("Intake: recent overexertion")),))
+    return Match(evidence=(_finding(gettext_noop("Intake: recent overexertion")),))
 
 
 @condition("No regular exercise")
 def no_regular_exercise(facts: Facts) -> Match | None:
     if facts.daily_life.exercise_level != "none":
         return None
-    return Match(evidence=(_intake(gettext_noop("Intake: no regular exercise")),))
+    return Match(evidence=(_finding(gettext_noop("Intake: no regular exercise")),))
 
 
 @condition("Exam: ankle dorsiflexion under 10 degrees, with calf cramps")

@@ -1,10 +1,13 @@
 """The reasoning package stands alone: no Django, and every sentence it emits is translatable."""
 
 import ast
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from reasoning_case_builder import case_assessment
 
 from assessments.reasoning import Text
@@ -133,3 +136,19 @@ def test_rendering_goes_through_the_given_translation():
     # Parameters that are sentences themselves (muscle names) are translated too.
     (night,) = [f for f in assessment.factors if f.key == "night_calf_cramps"]
     assert "«calf»" in night.title.render(translate)
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext is not installed")
+def test_xgettext_extracts_exactly_the_marked_sentences(tmp_path):
+    # The extraction makemessages runs: the gettext_noop keyword, Python source.
+    pot = tmp_path / "reasoning.pot"
+    subprocess.run(
+        ["xgettext", "--language=Python", "--keyword=gettext_noop", "--from-code=UTF-8"]
+        + ["-o", str(pot), *map(str, MODULES)],
+        check=True,
+    )
+    extracted = {
+        "".join(re.findall(r'"(.*)"', block)).replace('\\"', '"')
+        for block in re.findall(r'^msgid ((?:".*"\n)+)', pot.read_text(), re.M)
+    }
+    assert extracted - {""} == _marked_msgids()
