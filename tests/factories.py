@@ -75,3 +75,27 @@ class MedicationFactory(factory.django.DjangoModelFactory):
     intake = factory.SubFactory(IntakeFactory)
     name = "Atorvastatin"
     dose = "20 mg"
+
+
+# --- Exams and outcome measures (issue 4) ---------------------------------------------------------
+
+
+class ExamFactory(factory.django.DjangoModelFactory):
+    """A draft exam; pass status="finished" (with finished_at) for a locked one."""
+
+    class Meta:
+        model = "assessments.Exam"
+
+    patient = factory.SubFactory(PatientFactory)
+    practitioner = factory.SubFactory(UserFactory, role=PRACTITIONER)
+
+
+class OutcomeMeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.OutcomeMeasure"
+
+    patient = factory.SubFactory(PatientFactory)
+    instrument = "NPRS"
+    answers = factory.LazyAttribute(lambda measure: {"pain_now": int(measure.score)})
+    score = 6.0
+    recorded_by = factory.SubFactory(UserFactory, role=PRACTITIONER)

@@ -133,6 +133,25 @@ ACCESS = {
     ),
 }
 
+# Exams and outcome measures: practitioners only; the front desk sees none of it.
+PRACTITIONER_ONLY = {
+    "anonymous": LOGIN,
+    "front_desk": FORBIDDEN,
+    "practitioner": OK,
+    "clinic_admin": FORBIDDEN,
+    "no_role": FORBIDDEN,
+}
+ACCESS.update(
+    {
+        "exam_new": ("patient_exams", PRACTITIONER_ONLY),
+        "exam_detail": ("exam", PRACTITIONER_ONLY),
+        "exam_edit": ("exam", PRACTITIONER_ONLY),
+        "exam_finish": ("exam", PRACTITIONER_ONLY),
+        "exam_correct": ("finished_exam", PRACTITIONER_ONLY),
+        "outcome_new": ("outcome", PRACTITIONER_ONLY),
+    }
+)
+
 # Pages open to everyone by design, each with the reason.
 PUBLIC = {
     "login": "the way in",
@@ -168,6 +187,20 @@ def kwargs_for(kind):
     if kind == "intake":
         intake = IntakeFactory()
         return {"pk": intake.patient_id, "intake_pk": intake.pk}
+    if kind == "patient_exams":
+        return {"patient_pk": PatientFactory().pk}
+    if kind in ("exam", "finished_exam"):
+        from django.utils import timezone
+
+        from tests.factories import ExamFactory
+
+        if kind == "exam":
+            exam = ExamFactory()
+        else:
+            exam = ExamFactory(status="finished", finished_at=timezone.now())
+        return {"patient_pk": exam.patient_id, "pk": exam.pk}
+    if kind == "outcome":
+        return {"patient_pk": PatientFactory().pk, "code": "ODI"}
     raise AssertionError(kind)
 
 

@@ -1,0 +1,409 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from assessments import outcomes
+from assessments.models import (
+    NERVE_ROOTS,
+    SEGMENT_LEVELS,
+    Exam,
+    SegmentSide,
+    Stiffness,
+)
+from assessments.services import EXAM_FIELDS, MIN_REASON_LENGTH
+from intake.forms import DateInput
+
+# The roots a lower- and upper-quarter screen tests; the model accepts any of C1..S5.
+SCREENED_ROOTS = ("C5", "C6", "C7", "C8", "T1", "L2", "L3", "L4", "L5", "S1", "S2")
+
+
+def _cols(*names, css_class="col-sm"):
+    return Row(*(Column(name, css_class=css_class) for name in names))
+
+
+def _rom_rows(region):
+    return [
+        _cols(f"{region}_flexion", f"{region}_extension", css_class="col-6 col-lg-3"),
+        _cols(
+            f"{region}_side_bending_left",
+            f"{region}_side_bending_right",
+            f"{region}_rotation_left",
+            f"{region}_rotation_right",
+            css_class="col-6 col-lg-3",
+        ),
+    ]
+
+
+def _strength_rows():
+    muscles = ("glute_max", "glute_med", "calf", "hamstrings", "quadriceps", "tibialis_anterior")
+    return [
+        _cols(
+            *(f"{m}_{side}" for m in pair for side in ("left", "right")), css_class="col-6 col-lg-3"
+        )
+        for pair in (muscles[0:2], muscles[2:4], muscles[4:6])
+    ]
+
+
+# (key, heading, layout of the fields). The spinal grid is its own form, shown in "segments".
+EXAM_SECTIONS = [
+    (
+        "general",
+        _("Visit"),
+        [_cols("examined_on", css_class="col-sm-6 col-lg-3")],
+    ),
+    (
+        "posture",
+        _("Posture"),
+        [
+            _cols("head_forward", "rounded_shoulders", "thoracic_kyphosis", "scoliosis"),
+            _cols("lumbar_lordosis", "pelvic_tilt", "sitting_posture"),
+            _cols("leg_length_difference_mm", "leg_length_type"),
+            _cols("foot_posture_left", "foot_posture_right"),
+            "posture_notes",
+        ],
+    ),
+    ("segments", _("Spinal segments"), ["segments_notes"]),
+    (
+        "rom",
+        _("Range of motion"),
+        [*_rom_rows("lumbar"), *_rom_rows("cervical"), "rom_notes"],
+    ),
+    (
+        "neuro",
+        _("Neurological screen"),
+        [
+            _cols("slr_left_degrees", "slr_right_degrees"),
+            _cols("slr_reproduces_left", "slr_reproduces_right", "slump_positive"),
+            _cols(
+                "reflex_knee_left",
+                "reflex_knee_right",
+                "reflex_ankle_left",
+                "reflex_ankle_right",
+                css_class="col-6 col-lg-3",
+            ),
+            "sensation_change_roots",
+            "strength_change_roots",
+            "neuro_notes",
+        ],
+    ),
+    (
+        "strength",
+        _("Muscle strength (0-5)"),
+        [*_strength_rows(), _cols("plank_seconds", css_class="col-6 col-lg-3"), "strength_notes"],
+    ),
+    (
+        "flexibility",
+        _("Flexibility"),
+        [
+            _cols("ankle_dorsiflexion_left_degrees", "ankle_dorsiflexion_right_degrees"),
+            _cols("hamstring_length_left_degrees", "hamstring_length_right_degrees"),
+            _cols("thomas_test_positive_left", "thomas_test_positive_right"),
+            "flexibility_notes",
+        ],
+    ),
+    (
+        "vascular",
+        _("Vascular screen"),
+        [
+            _cols("foot_pulse_left", "foot_pulse_right"),
+            _cols("capillary_refill_seconds", "ankle_brachial_index"),
+            "vascular_notes",
+        ],
+    ),
+    (
+        "pain",
+        _("Pain and cramp"),
+        [
+            _cols("pain_now", "cramp_reproduced", "cramp_reproduced_where"),
+            "pain_notes",
+        ],
+    ),
+]
+
+_GENERIC_MESSAGES = (MinValueValidator.message, MaxValueValidator.message)
+
+_NUMBER_LIMITS = {
+    "leg_length_difference_mm": (0, 100, "1"),
+    "slr_left_degrees": (0, 120, "1"),
+    "slr_right_degrees": (0, 120, "1"),
+    "plank_seconds": (0, 3600, "1"),
+    "ankle_dorsiflexion_left_degrees": (-30, 60, "1"),
+    "ankle_dorsiflexion_right_degrees": (-30, 60, "1"),
+    "hamstring_length_left_degrees": (0, 180, "1"),
+    "hamstring_length_right_degrees": (0, 180, "1"),
+    "capillary_refill_seconds": (0, 60, "0.1"),
+    "ankle_brachial_index": (0.2, 2.0, "0.01"),
+    "pain_now": (0, 10, "1"),
+}
+
+
+class ExamForm(forms.ModelForm):
+    """Every structured field of the exam and the notes beside each section."""
+
+    sensation_change_roots = forms.MultipleChoiceField(
+        label=_("Sensation changed at roots"),
+        choices=[(root, root) for root in SCREENED_ROOTS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    strength_change_roots = forms.MultipleChoiceField(
+        label=_("Strength changed at roots"),
+        choices=[(root, root) for root in SCREENED_ROOTS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # The version the form was opened on; a save against a newer one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Exam
+        fields = [name for name in EXAM_FIELDS if name != "segments"]
+        widgets = {
+            "examined_on": DateInput(),
+            **{
+                name: forms.Textarea(attrs={"rows": 2})
+                for name in EXAM_FIELDS
+                if name.endswith("_notes")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        for name in ("sensation_change_roots", "strength_change_roots"):
+            # Keep any root already recorded visible, even outside the usual screen.
+            stored = [root for root in getattr(self.instance, name) or [] if root in NERVE_ROOTS]
+            roots = [r for r in NERVE_ROOTS if r in SCREENED_ROOTS or r in stored]
+            self.fields[name].choices = [(root, root) for root in roots]
+        for name, field in self.fields.items():
+            if isinstance(field, (forms.IntegerField, forms.FloatField)):
+                # One clear message per field (the model's), not Django's generic ones.
+                field.validators = [
+                    validator
+                    for validator in Exam._meta.get_field(name).validators
+                    if validator.message not in _GENERIC_MESSAGES
+                ]
+        for name, (low, high, step) in _NUMBER_LIMITS.items():
+            widget = self.fields[name].widget
+            widget.attrs.update({"min": low, "max": high, "step": step})
+            widget.attrs["inputmode"] = "decimal" if step != "1" else "numeric"
+        for muscle_field in (n for n in self.fields if n.endswith(("_left", "_right"))):
+            if isinstance(self.fields[muscle_field], forms.IntegerField):
+                self.fields[muscle_field].widget.attrs.update(
+                    {"min": 0, "max": 5, "step": 1, "inputmode": "numeric"}
+                )
+        self.helpers = {}
+        for key, _heading, layout in EXAM_SECTIONS:
+            helper = FormHelper()
+            helper.form_tag = False
+            helper.disable_csrf = True
+            helper.layout = Layout(*layout, *(["version"] if key == "pain" else []))
+            self.helpers[key] = helper
+
+    def sections(self):
+        return [(key, heading, self.helpers[key]) for key, heading, _layout in EXAM_SECTIONS]
+
+
+class ExamCorrectionForm(ExamForm):
+    reason = forms.CharField(
+        label=_("Why is this finished exam being corrected?"),
+        help_text=_(
+            "For example: the left and right calf grades were entered the wrong way round."
+        ),
+        min_length=MIN_REASON_LENGTH,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helpers["general"].layout = Layout("reason", *self.helpers["general"].layout)
+
+
+class SpinalGridForm(forms.Form):
+    """One compact row per level, C1 to SIJ: stiffness (default none), tender, side.
+
+    Only the rows with a finding are stored; an untouched grid stores nothing.
+    """
+
+    prefix = "seg"
+
+    def __init__(self, *args, segments=(), **kwargs):
+        stored = {row["level"]: row for row in segments}
+        initial = {}
+        for level, row in stored.items():
+            initial[f"{level}_stiffness"] = row["stiffness"]
+            initial[f"{level}_tender"] = row["tender"]
+            initial[f"{level}_side"] = row["side"]
+        super().__init__(*args, initial=initial, **kwargs)
+        for level in SEGMENT_LEVELS:
+            self.fields[f"{level}_stiffness"] = forms.ChoiceField(
+                label=_("%(level)s stiffness") % {"level": level},
+                choices=Stiffness.choices,
+                initial=Stiffness.NONE,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm stiffness"}),
+            )
+            self.fields[f"{level}_tender"] = forms.BooleanField(
+                label=_("%(level)s tender") % {"level": level},
+                required=False,
+                widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            )
+            self.fields[f"{level}_side"] = forms.ChoiceField(
+                label=_("%(level)s side") % {"level": level},
+                choices=SegmentSide.choices,
+                initial=SegmentSide.CENTRAL,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+
+    def rows(self):
+        for level in SEGMENT_LEVELS:
+            yield {
+                "level": level,
+                "region": level.rstrip("0123456789") if level != "SIJ" else "SIJ",
+                "stiffness": self[f"{level}_stiffness"],
+                "tender": self[f"{level}_tender"],
+                "side": self[f"{level}_side"],
+            }
+
+    def segments(self):
+        """The rows as the model stores them: only levels with a finding."""
+        rows = []
+        for level in SEGMENT_LEVELS:
+            stiffness = self.cleaned_data[f"{level}_stiffness"]
+            tender = self.cleaned_data[f"{level}_tender"]
+            if stiffness != Stiffness.NONE or tender:
+                rows.append(
+                    {
+                        "level": level,
+                        "stiffness": stiffness,
+                        "tender": tender,
+                        "side": self.cleaned_data[f"{level}_side"],
+                    }
+                )
+        return rows
+
+
+# --- Outcome measures ---------------------------------------------------------------------------
+
+
+class OutcomeForm(forms.Form):
+    """The questions of one instrument. Scoring (and its errors) is services.outcome_record's."""
+
+    def __init__(self, *args, instrument, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instrument = instrument
+        code = instrument.code
+        if code == "ODI":
+            for item in instrument.items:
+                self.fields[item.key] = forms.TypedChoiceField(
+                    label=gettext(item.text),
+                    choices=[(i, gettext(s)) for i, s in enumerate(item.statements)],
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                    widget=forms.RadioSelect,
+                )
+        elif code == "LEFS":
+            scale = [(value, gettext(text)) for value, text in instrument.response_labels]
+            for item in instrument.items:
+                self.fields[item.key] = forms.TypedChoiceField(
+                    label=gettext(item.text),
+                    choices=scale,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                    widget=forms.RadioSelect,
+                )
+        elif code == "NPRS":
+            self.fields["pain_now"] = forms.IntegerField(
+                label=_("Pain now, from 0 (no pain) to 10 (worst possible pain)"),
+                required=False,
+                widget=forms.NumberInput(
+                    attrs={"min": 0, "max": 10, "step": 1, "inputmode": "numeric"}
+                ),
+            )
+        elif code == "PSFS":
+            for position in range(1, outcomes.PSFS_MAX_ACTIVITIES + 1):
+                self.fields[f"activity_{position}_name"] = forms.CharField(
+                    label=_("Activity %(n)d") % {"n": position},
+                    required=False,
+                    max_length=200,
+                )
+                self.fields[f"activity_{position}_score"] = forms.IntegerField(
+                    label=_("Ability for activity %(n)d (0-10)") % {"n": position},
+                    required=False,
+                    widget=forms.NumberInput(
+                        attrs={"min": 0, "max": 10, "step": 1, "inputmode": "numeric"}
+                    ),
+                )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        if code == "PSFS":
+            self.helper.layout = Layout(
+                *(
+                    _cols(f"activity_{n}_name", f"activity_{n}_score")
+                    for n in range(1, outcomes.PSFS_MAX_ACTIVITIES + 1)
+                )
+            )
+
+    def answers(self):
+        data = self.cleaned_data
+        if self.instrument.code == "PSFS":
+            return {
+                "activities": [
+                    {"name": data[f"activity_{n}_name"], "score": data[f"activity_{n}_score"]}
+                    for n in range(1, outcomes.PSFS_MAX_ACTIVITIES + 1)
+                ]
+            }
+        return {name: data[name] for name in self.fields}
+
+    def add_scoring_errors(self, error):
+        """Put each scoring error next to its question; one about the whole form on top."""
+        for field, messages in error.message_dict.items():
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+
+
+# --- Read-only summary --------------------------------------------------------------------------
+
+
+def _field_names(items):
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        else:
+            yield from _field_names(item.fields)
+
+
+def exam_summary(exam):
+    """The exam's sections as (label, shown value) rows, for the read-only page."""
+    sections = []
+    for key, heading, layout in EXAM_SECTIONS:
+        rows, notes = [], ""
+        for name in _field_names(layout):
+            if name.endswith("_notes"):
+                notes = getattr(exam, name)
+                continue
+            field = Exam._meta.get_field(name)
+            value = getattr(exam, name)
+            if isinstance(value, bool):
+                shown = gettext("Yes") if value else gettext("No")
+            elif value is None or value == "" or value == []:
+                shown = "—"
+            elif field.choices:
+                shown = getattr(exam, f"get_{name}_display")()
+            elif isinstance(value, list):
+                shown = ", ".join(value)
+            elif hasattr(value, "isoformat"):
+                shown = value.isoformat()
+            else:
+                shown = f"{value:g}" if isinstance(value, float) else str(value)
+            rows.append((capfirst(field.verbose_name), shown))
+        sections.append({"key": key, "heading": heading, "rows": rows, "notes": notes})
+    return sections

@@ -1,0 +1,98 @@
+"""Reads of exams and outcome measures: the access helper and the chart's summaries."""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
+
+from assessments import outcomes
+from assessments.models import Exam, OutcomeMeasure
+
+
+def get_exam(patient, pk):
+    """The exam with this id if it belongs to this patient, else 404 (never someone else's)."""
+    try:
+        return Exam.objects.select_related("patient", "practitioner", "finished_by").get(
+            pk=pk, patient=patient
+        )
+    except (Exam.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+def patient_exams(patient):
+    """The patient's exams, newest first, with what the chart shows of each (one query)."""
+    return (
+        Exam.objects.filter(patient=patient)
+        .select_related("practitioner")
+        .order_by("-examined_on", "-pk")
+    )
+
+
+def exam_outcomes(exam):
+    return list(exam.outcome_measures.select_related("recorded_by").order_by("recorded_at"))
+
+
+@dataclass(frozen=True)
+class OutcomeSummary:
+    """One instrument on the chart: first and latest scores, the change and the trend."""
+
+    instrument: outcomes.Instrument
+    name: str
+    first: OutcomeMeasure
+    latest: OutcomeMeasure
+    count: int
+    change: outcomes.Change | None
+    change_text: str
+    trend_svg: str
+
+
+def outcome_summaries(patient):
+    """Per instrument the patient has answered, in a fixed order: one query in all."""
+    measures = list(
+        OutcomeMeasure.objects.filter(patient=patient).order_by("instrument", "recorded_at", "pk")
+    )
+    by_code = {}
+    for measure in measures:
+        by_code.setdefault(measure.instrument, []).append(measure)
+    labels = outcomes.TrendLabels(
+        baseline=gettext(outcomes.TrendLabels.baseline),
+        mcid=gettext(outcomes.TrendLabels.mcid),
+        lower_is_better=gettext(outcomes.TrendLabels.lower_is_better),
+        higher_is_better=gettext(outcomes.TrendLabels.higher_is_better),
+        no_data=gettext(outcomes.TrendLabels.no_data),
+    )
+    summaries = []
+    for code, instrument in outcomes.INSTRUMENTS.items():
+        series = by_code.get(code)
+        if not series:
+            continue
+        first, latest = series[0], series[-1]
+        change = None
+        if len(series) > 1:
+            change = outcomes.compare_to_baseline(code, first.score, latest.score)
+        name = gettext(instrument.name)
+        svg = outcomes.render_trend_svg(
+            [(localtime(measure.recorded_at).date(), measure.score) for measure in series],
+            max_value=instrument.score_max,
+            lower_is_better=instrument.lower_is_better,
+            title=name,
+            mcid=instrument.mcid,
+            labels=labels,
+        )
+        summaries.append(
+            OutcomeSummary(
+                instrument=instrument,
+                name=name,
+                first=first,
+                latest=latest,
+                count=len(series),
+                change=change,
+                change_text=gettext(change.direction_text) if change else "",
+                # render_trend_svg XML-escapes every text it draws (tested in test_outcomes.py),
+                # so its output is safe to insert as markup; no user text reaches it unescaped.
+                trend_svg=mark_safe(svg),  # noqa: S308
+            )
+        )
+    return summaries
