@@ -76,9 +76,12 @@ def sync_group_permissions(apps):
     # Permissions are normally created after all migrations ran; create them now so the
     # groups can be granted them in this migration.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # A migration's app configs are stubs without a models module, which makes
+        # create_permissions skip them; mark them for the call and put the value back.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")

@@ -3,10 +3,11 @@
 from datetime import date
 
 import factory
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
+from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER, sync_group_permissions
 from intake.models import Intake, Medication, Patient
 
 TEST_PASSWORD = "correct-horse-battery-9"
@@ -26,6 +27,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(user, create, extracted, **kwargs):
         if extracted:
+            if not Group.objects.filter(name=extracted).exists():
+                # A transactional test before this one flushed the groups the migrations made.
+                sync_group_permissions(django_apps)
             user.groups.add(Group.objects.get(name=extracted))
         if create:
             user.save()

@@ -158,7 +158,7 @@ PUBLIC = {
     "logout": "signing out must always work (POST only)",
     "set_language": "switching language holds no data (POST only)",
     "healthz": "the reverse proxy's health check; says only whether the database answers",
-    "self_intake": "the patient's one-time link: the token is the key (tests/intake/test_self_intake.py)",
+    "self_intake": "the patient's one-time link; the token is the key (see test_self_intake)",
 }
 
 

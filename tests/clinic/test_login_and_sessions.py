@@ -121,8 +121,12 @@ def test_audit_trail_cannot_be_edited_or_deleted(front_desk):
         AuditEvent.objects.update(detail="tampered")
 
 
+# The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a "production" check.
+_NOT_INHERITED = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _run_check(env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -149,7 +153,7 @@ def test_production_settings_pass_the_deploy_check():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT,
-        env={**{k: v for k, v in os.environ.items() if k != "SECRET_KEY"}, **env},
+        env={**{k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}, **env},
         capture_output=True,
         text=True,
         timeout=120,
