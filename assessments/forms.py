@@ -1,3 +1,4 @@
+from crispy_forms.bootstrap import InlineCheckboxes
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
@@ -11,6 +12,8 @@ from assessments.models import (
     NERVE_ROOTS,
     SEGMENT_LEVELS,
     Exam,
+    LegLengthType,
+    RangeOfMotion,
     SegmentSide,
     Stiffness,
 )
@@ -85,8 +88,8 @@ EXAM_SECTIONS = [
                 "reflex_ankle_right",
                 css_class="col-6 col-lg-3",
             ),
-            "sensation_change_roots",
-            "strength_change_roots",
+            InlineCheckboxes("sensation_change_roots"),
+            InlineCheckboxes("strength_change_roots"),
             "neuro_notes",
         ],
     ),
@@ -197,6 +200,10 @@ class ExamForm(forms.ModelForm):
                 self.fields[muscle_field].widget.attrs.update(
                     {"min": 0, "max": 5, "step": 1, "inputmode": "numeric"}
                 )
+        for name in self.fields:
+            if name.startswith(("lumbar_", "cervical_")) and name != "lumbar_lordosis":
+                self.fields[name].choices = [("", _("Not tested")), *RangeOfMotion.choices]
+        self.fields["leg_length_type"].choices = [("", _("Not measured")), *LegLengthType.choices]
         self.helpers = {}
         for key, _heading, layout in EXAM_SECTIONS:
             helper = FormHelper()
