@@ -94,7 +94,8 @@ def _apply(exam, data):
 
 def _locked_current(exam, expected_version):
     current = Exam.objects.select_for_update().get(pk=exam.pk)
-    if expected_version is not None and current.version != expected_version:
+    # A form that lost its version is treated as stale, never as "no check".
+    if current.version != expected_version:
         raise ConcurrentEditError(current)
     return current
 

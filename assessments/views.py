@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -57,13 +58,15 @@ def exam_new(request, patient_pk):
     patient = get_patient(patient_pk)
     form, grid = _exam_forms(request)
     if request.method == "POST" and form.is_valid() & grid.is_valid():
-        exam = services.exam_start(
-            patient=patient, by=request.user, data=_data(form, grid), request=request
-        )
-        if "finish" in request.POST:
-            services.exam_finish(
-                exam=exam, by=request.user, expected_version=exam.version, request=request
+        with transaction.atomic():  # started and finished together, or not at all
+            exam = services.exam_start(
+                patient=patient, by=request.user, data=_data(form, grid), request=request
             )
+            if "finish" in request.POST:
+                services.exam_finish(
+                    exam=exam, by=request.user, expected_version=exam.version, request=request
+                )
+        if "finish" in request.POST:
             messages.success(request, _("The exam is finished and locked."))
         else:
             messages.success(request, _("The exam is saved as a draft."))

@@ -7,6 +7,7 @@ its template pull in exams and plans without that import.
 from django import template
 
 from assessments import outcomes
+from assessments.selectors import outcome_summaries, patient_exams
 
 register = template.Library()
 
@@ -20,8 +21,6 @@ def chart_exams(context, patient):
     perms = context["perms"]
     if "assessments.view_exam" not in perms:
         return {"patient": patient, "perms": perms, "exams": [], "outcome_summaries": []}
-    from assessments.selectors import outcome_summaries, patient_exams
-
     return {
         "patient": patient,
         "perms": perms,
