@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format bench loadtest messages clean
+.PHONY: run test lint format bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+bench: $(STAMP)
+	DJANGO_SETTINGS_MODULE=clinic.settings $(BIN)/python -m bench.pdf_bench
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l fr --no-location

@@ -156,9 +156,11 @@ def test_post_term_pregnancy_is_accepted_with_a_warning(front_desk_client, patie
 def test_a_failing_medication_save_leaves_nothing_half_written(front_desk_client, patient):
     from unittest import mock
 
-    with mock.patch.object(Medication, "full_clean", side_effect=RuntimeError("disk full")):
-        with pytest.raises(RuntimeError):
-            front_desk_client.post(new_intake_url(patient), {**complete_answers(), "submit": ""})
+    with (
+        mock.patch.object(Medication, "full_clean", side_effect=RuntimeError("disk full")),
+        pytest.raises(RuntimeError),
+    ):
+        front_desk_client.post(new_intake_url(patient), {**complete_answers(), "submit": ""})
 
     assert not Intake.objects.exists()
     assert not Medication.objects.exists()
