@@ -19,6 +19,7 @@ from assessments.models import (
     OutcomeMeasure,
     OutcomeSource,
 )
+from clinic import concurrency as clinic_concurrency
 from clinic.audit import record_event
 from clinic.models import AuditAction
 
@@ -54,17 +55,13 @@ EXAM_FIELDS = [
 MIN_REASON_LENGTH = 5
 
 
-class ConcurrentEditError(Exception):
+class ConcurrentEditError(clinic_concurrency.ConcurrentEditError):
     """Someone else saved the exam after this form was opened."""
 
     message = _(
         "Someone else changed this exam while you were editing it. Your changes are still in "
         "the form; check them against the saved exam and save again."
     )
-
-    def __init__(self, current):
-        super().__init__(str(self.message))
-        self.current = current
 
 
 def normalise_segments(rows):
@@ -93,11 +90,9 @@ def _apply(exam, data):
 
 
 def _locked_current(exam, expected_version):
-    current = Exam.objects.select_for_update().get(pk=exam.pk)
-    # A form that lost its version is treated as stale, never as "no check".
-    if current.version != expected_version:
-        raise ConcurrentEditError(current)
-    return current
+    return clinic_concurrency.lock_for_edit(
+        Exam, pk=exam.pk, expected_version=expected_version, error=ConcurrentEditError
+    )
 
 
 @transaction.atomic

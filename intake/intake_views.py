@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.audit import record_event
+from clinic.concurrency import ANY_VERSION
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake import services
@@ -198,7 +199,7 @@ def _self_intake_page(request, link, token, language):
                 intake=intake,
                 answers=answers,
                 medication_rows=rows,
-                expected_version=None,
+                expected_version=ANY_VERSION,
                 by=None,
                 submit=False,
                 request=request,

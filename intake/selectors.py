@@ -2,6 +2,7 @@
 
 import re
 
+from django.db.models import Q
 from django.http import Http404
 from phonenumbers import (
     NumberParseException,
@@ -43,8 +44,6 @@ def search_patients(*, query="", date_of_birth=None, include_archived=False, reg
     if not query:
         return patients.order_by("last_name", "first_name", "pk")
 
-    from django.db.models import Q
-
     matches = Q()
     words = fold_for_search(query).split()
     if words:
@@ -79,7 +78,12 @@ def get_intake(patient, pk):
     from intake.models import Intake
 
     try:
-        return Intake.objects.select_related("patient").get(patient=patient, pk=pk)
+        # Medications are prefetched once: the flags, the summary and the corrections read them.
+        return (
+            Intake.objects.select_related("patient")
+            .prefetch_related("medications")
+            .get(patient=patient, pk=pk)
+        )
     except (Intake.DoesNotExist, ValueError, OverflowError):
         raise Http404 from None
 

@@ -7,9 +7,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from clinic.audit import record_event
+from clinic.concurrency import (  # noqa: F401  (views catch services.ConcurrentEditError)
+    ANY_VERSION,
+    ConcurrentEditError,
+    lock_for_edit,
+)
 from clinic.models import AuditAction
 from intake.models import (
     INTAKE_ANSWER_FIELDS,
@@ -20,20 +24,6 @@ from intake.models import (
     Patient,
     SelfIntakeLink,
 )
-
-
-class ConcurrentEditError(Exception):
-    """Someone else saved the record after this form was opened."""
-
-    message = _(
-        "Someone else changed this record while you were editing it. Their version is shown "
-        "below; your changes are still in the form. Check them and save again."
-    )
-
-    def __init__(self, current):
-        super().__init__(str(self.message))
-        self.current = current
-
 
 PATIENT_FIELDS = [
     "first_name",
@@ -78,9 +68,7 @@ def patient_update(
     *, patient, data, expected_version, consent_treatment, consent_privacy, by, request=None
 ):
     """Save edits unless someone else saved first (then ConcurrentEditError, nothing written)."""
-    current = Patient.objects.select_for_update().get(pk=patient.pk)
-    if current.version != expected_version:
-        raise ConcurrentEditError(current)
+    current = lock_for_edit(Patient, pk=patient.pk, expected_version=expected_version)
     changed = [field for field in PATIENT_FIELDS if getattr(current, field) != data[field]]
     for field in PATIENT_FIELDS:
         setattr(current, field, data[field])
@@ -177,11 +165,9 @@ def intake_save(*, intake, answers, medication_rows, expected_version, by, submi
 
     The intake with its medications is written whole or not at all.
     """
-    current = Intake.objects.select_for_update().get(pk=intake.pk)
+    current = lock_for_edit(Intake, pk=intake.pk, expected_version=expected_version)
     if current.status == IntakeStatus.CONFIRMED:
         raise IntakeLockedError
-    if expected_version is not None and current.version != expected_version:
-        raise ConcurrentEditError(current)
     for field in INTAKE_ANSWER_FIELDS:
         if field in answers:
             setattr(current, field, answers[field])
@@ -301,7 +287,7 @@ def self_intake_submit(*, link, answers, medication_rows, request=None):
         intake=locked.intake,
         answers=answers,
         medication_rows=medication_rows,
-        expected_version=None,
+        expected_version=ANY_VERSION,
         by=None,
         submit=True,
         request=request,

@@ -307,3 +307,14 @@ class TestEditing:
 def test_guessed_patient_id_gets_404(front_desk_client):
     assert front_desk_client.get(reverse("patient_chart", args=[999999])).status_code == 404
     assert front_desk_client.get("/patients/99999999999999999999999/").status_code == 404
+
+
+def test_an_edit_posted_without_its_version_is_refused_not_applied(front_desk_client, patient):
+    data = TestEditing().edit_data(patient, email="lost@example.com")
+    del data["version"]
+
+    response = front_desk_client.post(reverse("patient_edit", args=[patient.pk]), data)
+
+    patient.refresh_from_db()
+    assert patient.email == ""
+    assert "Someone else changed this record" in response.content.decode()
