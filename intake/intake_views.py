@@ -20,6 +20,7 @@ from intake.selectors import (
     can_edit_intake,
     get_intake,
     get_patient,
+    intake_differences,
     intake_flags,
     intake_summary,
 )
@@ -80,7 +81,7 @@ def intake_edit(request, pk, intake_pk):
     intake = get_intake(patient, intake_pk)
     if not can_edit_intake(request.user, intake):
         raise PermissionDenied
-    conflict = None
+    conflict, differences = None, []
     if request.method == "POST":
         form, formset, submitting = _bound_forms(request, intake)
         if form.is_valid() and formset.is_valid():
@@ -96,6 +97,7 @@ def intake_edit(request, pk, intake_pk):
                 )
             except services.ConcurrentEditError as error:
                 conflict = error.current
+                differences = intake_differences(conflict, form.cleaned_data)
                 form.add_error(None, error.message)
                 form.data = form.data.copy()
                 form.data["version"] = conflict.version
@@ -113,6 +115,7 @@ def intake_edit(request, pk, intake_pk):
             "form": form,
             "formset": formset,
             "conflict": conflict,
+            "differences": differences,
         },
     )
 

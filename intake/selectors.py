@@ -212,3 +212,22 @@ def intake_summary(intake):
                 rows.append((Intake._meta.get_field(name).verbose_name, value))
         sections.append((title, rows))
     return sections
+
+
+def intake_differences(saved, answers):
+    """Where the saved intake now differs from what this person typed: [(label, saved value)].
+
+    Shown when a save is refused because someone else saved first, so the other person's
+    change is visible next to the form that still holds this person's answers.
+    """
+    from intake.models import INTAKE_ANSWER_FIELDS, Intake
+
+    differences = []
+    for name in INTAKE_ANSWER_FIELDS:
+        if name in answers and getattr(saved, name) != answers[name]:
+            value = getattr(saved, name)
+            field = Intake._meta.get_field(name)
+            if field.choices and value:
+                value = getattr(saved, f"get_{name}_display")()
+            differences.append((field.verbose_name, value))
+    return differences

@@ -225,3 +225,21 @@ def test_chart_lists_intakes_with_their_status(front_desk_client, patient):
 
     assert "Confirmed" in page
     assert "Draft" in page
+
+
+def test_a_stale_intake_save_is_refused_showing_the_other_answer_and_keeping_mine(
+    front_desk_client, practitioner_client, patient
+):
+    intake = IntakeFactory(patient=patient, complaint="Calf cramps")
+    url = reverse("intake_edit", args=[patient.pk, intake.pk])
+    stale = {**complete_answers(), "version": intake.version, "save": ""}
+    practitioner_client.post(url, {**stale, "water_litres_per_day": "0.5"})
+
+    response = front_desk_client.post(url, {**stale, "water_litres_per_day": "2.5"})
+
+    intake.refresh_from_db()
+    assert str(intake.water_litres_per_day) == "0.5"
+    page = response.content.decode()
+    assert "Someone else changed this record" in page
+    assert ("Water a day (litres)", intake.water_litres_per_day) in response.context["differences"]
+    assert 'value="2.5"' in page
