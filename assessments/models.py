@@ -189,7 +189,15 @@ class Exam(models.Model):
     patient = models.ForeignKey(
         "intake.Patient", on_delete=models.PROTECT, related_name="exams", verbose_name=_("patient")
     )
-    # The link to the confirmed intake is added with the Intake model (issue 3).
+    # The confirmed intake this exam follows; the plan reasons from the two together.
+    intake = models.ForeignKey(
+        "intake.Intake",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="exams",
+        verbose_name=_("intake"),
+    )
     practitioner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -449,6 +457,8 @@ class Exam(models.Model):
                 errors[name] = _("Choose nerve roots from C1 to S5.")
             elif len(set(roots)) != len(roots):
                 errors[name] = _("A nerve root is listed twice.")
+        if self.intake_id is not None and self.intake.patient_id != self.patient_id:
+            errors["intake"] = _("This intake belongs to another patient.")
         if self.leg_length_type and not self.leg_length_difference_mm:
             errors["leg_length_difference_mm"] = _(
                 "Enter the leg-length difference in millimetres, or clear its type."

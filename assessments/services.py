@@ -22,6 +22,7 @@ from assessments.models import (
 from clinic import concurrency as clinic_concurrency
 from clinic.audit import record_event
 from clinic.models import AuditAction
+from intake.models import IntakeStatus
 
 __all__ = [
     "EXAM_FIELDS",
@@ -37,6 +38,7 @@ __all__ = [
 _NOT_FROM_FORMS = {
     "id",
     "patient",
+    "intake",
     "practitioner",
     "status",
     "created_at",
@@ -96,9 +98,14 @@ def _locked_current(exam, expected_version):
 
 
 @transaction.atomic
-def exam_start(*, patient, by, data=None, request=None):
-    """Open a draft exam for the patient, with whatever has been recorded so far."""
-    exam = Exam(patient=patient, practitioner=by)
+def exam_start(*, patient, by, data=None, intake=None, request=None):
+    """Open a draft exam for the patient, with whatever has been recorded so far.
+
+    ``intake`` is the confirmed intake the exam follows (optional); it must be the patient's.
+    """
+    if intake is not None and intake.status != IntakeStatus.CONFIRMED:
+        raise ValidationError({"intake": _("Only a confirmed intake can start an exam.")})
+    exam = Exam(patient=patient, practitioner=by, intake=intake)
     _apply(exam, data or {})
     exam.full_clean()
     exam.save()

@@ -19,7 +19,8 @@ from assessments.selectors import exam_outcomes, get_exam
 from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
-from intake.selectors import get_patient
+from intake.models import IntakeStatus
+from intake.selectors import get_intake, get_patient
 
 
 def _exam_forms(request, *, exam=None, form_class=ExamForm):
@@ -54,13 +55,24 @@ def _render_exam_form(request, *, patient, exam, form, grid, mode, conflict=None
 @permission_required("assessments.view_exam", "assessments.add_exam")
 @require_http_methods(["GET", "POST"])
 def exam_new(request, patient_pk):
-    # Starts from the patient chart; once intakes exist the confirmed intake links here too.
+    # Starts from the patient chart, or from a confirmed intake (?intake=<pk>) that it follows.
     patient = get_patient(patient_pk)
+    intake = None
+    intake_pk = request.GET.get("intake")
+    if intake_pk:
+        intake = get_intake(patient, intake_pk)  # 404 for another patient's intake
+        if intake.status != IntakeStatus.CONFIRMED:
+            messages.warning(request, _("Confirm the intake before recording an exam from it."))
+            return redirect("intake_detail", pk=patient.pk, intake_pk=intake.pk)
     form, grid = _exam_forms(request)
     if request.method == "POST" and form.is_valid() & grid.is_valid():
         with transaction.atomic():  # started and finished together, or not at all
             exam = services.exam_start(
-                patient=patient, by=request.user, data=_data(form, grid), request=request
+                patient=patient,
+                by=request.user,
+                data=_data(form, grid),
+                intake=intake,
+                request=request,
             )
             if "finish" in request.POST:
                 services.exam_finish(

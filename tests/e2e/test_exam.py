@@ -3,7 +3,7 @@ import re
 from assessments.models import Exam, OutcomeMeasure
 from assessments.outcomes import ODI
 from tests.e2e.conftest import sign_in
-from tests.factories import TEST_PASSWORD, PatientFactory, practitioner_user
+from tests.factories import TEST_PASSWORD, IntakeFactory, PatientFactory, practitioner_user
 
 
 def test_practitioner_records_an_exam_and_an_oswestry_and_sees_the_score_on_the_chart(
@@ -13,10 +13,10 @@ def test_practitioner_records_an_exam_and_an_oswestry_and_sees_the_score_on_the_
     patient = PatientFactory(first_name="Élodie", last_name="Lefèvre")
     sign_in(page, "prac", TEST_PASSWORD)
 
-    # Starts from the patient chart for now; once confirmed intakes link to the exam, this
-    # flow will start from the confirmed intake instead.
-    page.goto(f"/patients/{patient.pk}/")
-    page.get_by_role("link", name="New exam").click()
+    intake = IntakeFactory(patient=patient, status="confirmed")
+    # Starts from the confirmed intake, which the exam then follows.
+    page.goto(f"/patients/{patient.pk}/intakes/{intake.pk}/")
+    page.get_by_role("link", name="Record exam").click()
 
     grid = page.get_by_test_id("spinal-grid")
     grid.get_by_label("L5 stiffness").select_option("moderate")
@@ -56,4 +56,5 @@ def test_practitioner_records_an_exam_and_an_oswestry_and_sees_the_score_on_the_
     ]
     assert exam.glute_med_left == 3
     assert exam.status == "finished"
+    assert exam.intake == intake
     assert OutcomeMeasure.objects.get().exam == exam
