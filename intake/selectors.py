@@ -4,6 +4,7 @@ import re
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from phonenumbers import (
     NumberParseException,
     PhoneNumberFormat,
@@ -231,3 +232,38 @@ def intake_differences(saved, answers):
                 value = getattr(saved, f"get_{name}_display")()
             differences.append((field.verbose_name, value))
     return differences
+
+
+def record_history(patient):
+    """Every saved change to the patient's own record and intakes, newest first.
+
+    Each entry: (when, who, what, [(field label, old, new)]). Versions are paired in Python
+    from one query per model, rather than asking simple-history for each previous record.
+    """
+    from intake.models import Intake
+
+    entries = []
+    sources = [
+        (patient.history.select_related("history_user"), Patient, _("Patient details")),
+        (
+            Intake.history.filter(patient_id=patient.pk).select_related("history_user"),
+            Intake,
+            _("Intake"),
+        ),
+    ]
+    for queryset, model, what in sources:
+        previous_by_object = {}
+        fields = [f for f in model._meta.local_fields if f.editable and f.name != "id"]
+        for record in queryset.order_by("history_date", "history_id"):
+            previous = previous_by_object.get(record.id)
+            changes = []
+            if previous is not None:
+                for field in fields:
+                    old, new = getattr(previous, field.attname), getattr(record, field.attname)
+                    if old != new:
+                        changes.append((field.verbose_name, old, new))
+            previous_by_object[record.id] = record
+            label = what if model is Patient else f"{what} {record.id}"
+            entries.append((record.history_date, record.history_user, label, record, changes))
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    return entries

@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.patient_chart, name="patient_chart"),
     path("<int:pk>/edit/", views.patient_edit, name="patient_edit"),
     path("<int:pk>/archive/", views.patient_archive, name="patient_archive"),
+    path("<int:pk>/history/", views.patient_history, name="patient_history"),
     path("<int:pk>/intakes/new/", intake_views.intake_new, name="intake_new"),
     path(
         "<int:pk>/intakes/link/", intake_views.self_intake_link_issue, name="self_intake_link_issue"

@@ -10,9 +10,10 @@ from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake import services
 from intake.forms import PatientArchiveForm, PatientForm, PatientSearchForm
-from intake.selectors import get_patient, search_patients
+from intake.selectors import get_patient, record_history, search_patients
 
 PATIENTS_PER_PAGE = 25
+HISTORY_PER_PAGE = 50
 
 
 @permission_required("intake.view_patient")
@@ -124,3 +125,11 @@ def patient_archive(request, pk):
         messages.success(request, _("The patient is archived. Their record is kept."))
         return redirect("patient_chart", pk=patient.pk)
     return render(request, "intake/patient_archive.html", {"form": form, "patient": patient})
+
+
+@permission_required("intake.view_patient", "intake.view_patient_history")
+def patient_history(request, pk):
+    """Who changed what in the patient's record and intakes, with the old and new values."""
+    patient = get_patient(pk)
+    page = Paginator(record_history(patient), HISTORY_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "intake/patient_history.html", {"patient": patient, "page": page})

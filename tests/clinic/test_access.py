@@ -80,6 +80,16 @@ ACCESS = {
             "no_role": FORBIDDEN,
         },
     ),
+    "patient_history": (
+        "patient",
+        {
+            "anonymous": LOGIN,
+            "front_desk": FORBIDDEN,
+            "practitioner": OK,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
     "intake_new": (
         "patient",
         {

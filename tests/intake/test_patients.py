@@ -318,3 +318,20 @@ def test_an_edit_posted_without_its_version_is_refused_not_applied(front_desk_cl
     patient.refresh_from_db()
     assert patient.email == ""
     assert "Someone else changed this record" in response.content.decode()
+
+
+def test_practitioner_sees_who_changed_what_with_old_and_new_values(
+    front_desk_client, practitioner_client, patient
+):
+    front_desk_client.post(
+        reverse("patient_edit", args=[patient.pk]),
+        TestEditing().edit_data(patient, email="new@example.com"),
+    )
+
+    page = practitioner_client.get(reverse("patient_history", args=[patient.pk]))
+
+    changes = [entry[4] for entry in page.context["page"].object_list if entry[4]]
+    assert any(("email", "", "new@example.com") in entry for entry in changes)
+    html = page.content.decode()
+    assert "fiona" in html
+    assert "new@example.com" in html
