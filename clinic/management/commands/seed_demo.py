@@ -1,16 +1,30 @@
-"""Demo accounts (one per role) and a handful of demo patients. Safe to run again."""
+"""Demo accounts (one per role) and a handful of demo patients. Safe to run again.
 
-from datetime import date
+With ``--patients N`` it also bulk-creates N realistic patients with their intakes, medications,
+finished exams and outcome scores, for demos at clinic-network scale and for ``make bench``.
+"""
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 from django.utils import timezone
 
+from assessments import outcomes
+from assessments.models import Exam, ExamStatus, OutcomeMeasure, OutcomeSource
 from clinic.models import ClinicProfile
 from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
-from intake.models import Patient
+from intake.models import (
+    Intake,
+    IntakeSource,
+    IntakeStatus,
+    Medication,
+    Patient,
+    fold_for_search,
+)
 
 DEMO_PASSWORD = "demo-clinic-2026"
 DEMO_ACCOUNTS = [
@@ -28,12 +42,333 @@ DEMO_PATIENTS = [
     ("Sofia", "Rossi", date(2001, 2, 14), "female", "+16135550106", "en"),
 ]
 
+# --- Bulk seeding (--patients N) ------------------------------------------------------------------
+
+# The seeded patients' reserved phone range: patient number i (0-based) of the seed gets
+# +1 438 EEE LLLL with EEE = 200 + i // 10000 and LLLL = i % 10000 (8,000,000 valid numbers).
+# The demo patients above use other area codes, so a seeded row is recognised by its number alone.
+SEED_AREA_CODE = "438"
+SEED_FIRST_EXCHANGE = 200
+SEED_CAPACITY = (1000 - SEED_FIRST_EXCHANGE) * 10_000
+BATCH_SIZE = 2000
+
+
+def _words(text):
+    return tuple(text.split())
+
+
+FRENCH_FEMALE = _words(
+    "Élodie Amélie Chloé Léa Zoé Maëlle Hélène Noémie Anaïs Geneviève Mélanie Josée Éloïse "
+    "Béatrice Céline Gaëlle Solène Renée Inès Maïté"
+)
+FRENCH_MALE = _words(
+    "François Étienne Jérôme Benoît Léo Raphaël Théo Gaël Frédéric Rémi André Noël Hervé "
+    "Jean-François Cédric Loïc Joël Sébastien Stéphane Réjean"
+)
+ENGLISH_FEMALE = _words(
+    "Margaret Sarah Emily Olivia Grace Hannah Jessica Laura Megan Rachel Fatima Priya Aisha "
+    "Mei Sofia Ana Chiara Ngozi Yuki Zoë"
+)
+ENGLISH_MALE = _words(
+    "Daniel James Michael David Thomas Andrew Robert William Liam Noah Omar Arjun Wei Mateo "
+    "Kwame Luca Ivan Hiroshi Diego Samuel"
+)
+FRENCH_LAST = _words(
+    "Tremblay Gagnon Roy Côté Bouchard Gauthier Morin Lavoie Fortin Gagné Ouellet Pelletier "
+    "Bélanger Lévesque Bergeron Leblanc Paquette Girard Simard Boucher Caron Beaulieu Cloutier "
+    "Dubé Poirier Fournier Lapointe Leclerc Lefèvre Desjardins Thériault Béland Hébert Lachapelle "
+    "Séguin Nadeau Émond Brisebois Gélinas Sénécal"
+)
+OTHER_LAST = _words(
+    "Smith Brown Wilson MacDonald Taylor Campbell Anderson Johnson O'Neill O'Brien Murphy "
+    "Williams Jones Martin Thompson White Li Wang Chen Nguyen Singh Patel Kim Okafor Mensah "
+    "Rossi Ferrari Silva Santos García Müller Novák Kowalski Ivanov Haddad Khan Ahmed Cohen "
+    "Yamamoto Andersson"
+)
+CRAMP_LINKED_DRUGS = (
+    ("Atorvastatin", "20 mg"),
+    ("Rosuvastatin", "10 mg"),
+    ("Simvastatin", "40 mg"),
+    ("Hydrochlorothiazide", "25 mg"),
+    ("Furosemide", "40 mg"),
+    ("Nifedipine", "30 mg"),
+    ("Raloxifene (Evista)", "60 mg"),
+    ("Niacin", "500 mg"),
+)
+OTHER_DRUGS = (
+    ("Metformin", "500 mg"),
+    ("Levothyroxine", "50 mcg"),
+    ("Ramipril", "5 mg"),
+    ("Vitamin D", "1000 IU"),
+    ("Ibuprofen", "200 mg"),
+    ("Acetaminophen", "500 mg"),
+    ("Omeprazole", "20 mg"),
+    ("Sertraline", "50 mg"),
+)
+FREQUENCIES = ("Once a day", "Twice a day", "At bedtime", "As needed")
+COMPLAINTS = (
+    "Cramps in the calves at night",
+    "Crampes aux mollets la nuit",
+    "Hamstring cramps when running",
+    "Spasms in the lower back after sitting",
+    "Crampes au pied en marchant",
+    "Forearm cramps when writing",
+    "Calf cramps during pregnancy",
+    "Neck pain and cramps in the hand",
+)
+MUSCLES = ("calf", "foot", "hamstring", "thigh_front", "forearm_hand", "paraspinal", "buttock_hip")
+TIMINGS = ("night", "exercise", "rest", "stretching")
+STIFFNESS = ("mild", "moderate", "severe")
+LUMBAR_LEVELS = ("L3", "L4", "L5", "S1")
+
+
+def seed_phone(index):
+    return f"+1{SEED_AREA_CODE}{SEED_FIRST_EXCHANGE + index // 10_000}{index % 10_000:04d}"
+
+
+def seed_index(phone):
+    digits = str(phone)[len(f"+1{SEED_AREA_CODE}") :]
+    return (int(digits[:3]) - SEED_FIRST_EXCHANGE) * 10_000 + int(digits[3:])
+
+
+def existing_seed_indexes():
+    """The seed numbers already in the registry, read from the reserved phone range."""
+    table = Patient._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT phone FROM {table} WHERE phone >= %s AND phone <= %s",  # noqa: S608
+            [seed_phone(0), seed_phone(SEED_CAPACITY - 1)],
+        )
+        return {seed_index(phone) for (phone,) in cursor.fetchall()}
+
+
+def _aware(day, rng):
+    return datetime.combine(day, time(rng.randint(8, 18), rng.choice((0, 15, 30, 45))), tzinfo=UTC)
+
+
+def _patient(rng, index, front_desk, today):
+    french = rng.random() < 0.45
+    female = rng.random() < 0.55
+    if french:
+        first = rng.choice(FRENCH_FEMALE if female else FRENCH_MALE)
+        last = rng.choice(FRENCH_LAST if rng.random() < 0.85 else OTHER_LAST)
+    else:
+        first = rng.choice(ENGLISH_FEMALE if female else ENGLISH_MALE)
+        last = rng.choice(OTHER_LAST if rng.random() < 0.8 else FRENCH_LAST)
+    born = date(1935, 1, 1) + timedelta(days=rng.randrange(0, 73 * 365))
+    consented = _aware(today - timedelta(days=rng.randrange(30, 3000)), rng)
+    return Patient(
+        first_name=first,
+        last_name=last,
+        # bulk_create does not call save(), which keeps search_name in step: fill it here.
+        search_name=fold_for_search(f"{first} {last}"),
+        date_of_birth=born,
+        sex="female" if female else "male",
+        phone=seed_phone(index),
+        preferred_language="fr" if french and rng.random() < 0.9 else "en",
+        created_by=front_desk,
+        consent_treatment_at=consented,
+        consent_treatment_by=front_desk,
+        consent_privacy_at=consented,
+        consent_privacy_by=front_desk,
+    )
+
+
+def _intake(rng, patient, front_desk, practitioner, when):
+    pregnant = patient.sex == "female" and rng.random() < 0.06
+    region = rng.choice(("", "", "", "lumbar", "cervical"))
+    thyroid = rng.choice(("none", "none", "none", "none", "underactive", "overactive", "unsure"))
+    confirmed = rng.random() < 0.85
+    return Intake(
+        patient=patient,
+        status=IntakeStatus.CONFIRMED if confirmed else IntakeStatus.SUBMITTED,
+        source=IntakeSource.FRONT_DESK if rng.random() < 0.8 else IntakeSource.PATIENT,
+        complaint=rng.choice(COMPLAINTS),
+        cramp_muscles=rng.sample(MUSCLES, rng.randint(1, 3)),
+        cramp_side=rng.choice(("left", "right", "both")),
+        cramp_timing=rng.sample(TIMINGS, rng.randint(1, 2)),
+        cramps_per_week=rng.randint(1, 14),
+        episode_minutes=rng.randint(1, 15),
+        months_since_onset=rng.randint(1, 120),
+        pregnant=pregnant,
+        gestation_weeks=rng.randint(8, 40) if pregnant else None,
+        thyroid=thyroid,
+        thyroid_treated=None if thyroid in ("none", "unsure") else rng.random() < 0.7,
+        pad_diagnosed=rng.random() < 0.05,
+        calf_pain_walking=rng.random() < 0.08,
+        stenosis_region=region if rng.random() < 0.5 else "",
+        disc_injury_region=region if rng.random() < 0.3 else "",
+        current_back_pain=rng.random() < 0.4,
+        current_neck_pain=rng.random() < 0.2,
+        diabetes=rng.random() < 0.1,
+        peripheral_neuropathy=rng.random() < 0.03,
+        sitting_hours_per_day=rng.randint(1, 12),
+        long_standing_at_work=rng.random() < 0.3,
+        sits_legs_crossed=rng.random() < 0.4,
+        sleeps_feet_pointed_down=rng.random() < 0.5,
+        takes_sitting_breaks=rng.random() < 0.4,
+        exercise_level=rng.choice(("none", "light", "moderate", "vigorous")),
+        water_litres_per_day=rng.choice((0.5, 1, 1.5, 2, 2.5, 3)),
+        coffee_tea_cups_per_day=rng.randint(0, 6),
+        footwear=rng.choice(("supportive", "unsupportive", "high_heels", "mixed")),
+        flat_feet_known=rng.random() < 0.1,
+        red_flag_calf_swollen_red_warm=rng.random() < 0.01,
+        red_flag_saddle_numbness=False,
+        red_flag_bladder_bowel_change=False,
+        red_flag_progressive_weakness=rng.random() < 0.01,
+        red_flag_unexplained_weight_loss=False,
+        red_flag_fever=False,
+        created_by=front_desk,
+        submitted_at=when,
+        confirmed_at=when if confirmed else None,
+        confirmed_by=practitioner if confirmed else None,
+    )
+
+
+def _medications(rng, intake):
+    rows = []
+    for position in range(rng.choice((0, 0, 1, 1, 2, 3))):
+        linked = rng.random() < 0.35
+        name, dose = rng.choice(CRAMP_LINKED_DRUGS if linked else OTHER_DRUGS)
+        rows.append(
+            Medication(
+                intake=intake,
+                name=name,
+                dose=dose,
+                frequency=rng.choice(FREQUENCIES),
+                since=f"{rng.randint(1, 15)} years",
+                position=position,
+            )
+        )
+    return rows
+
+
+def _exam(rng, patient, practitioner, day):
+    segments = [
+        {
+            "level": level,
+            "stiffness": rng.choice(STIFFNESS),
+            "tender": rng.random() < 0.5,
+            "side": rng.choice(("central", "left", "right", "both")),
+        }
+        for level in sorted(rng.sample(LUMBAR_LEVELS, rng.randint(0, 2)), key=LUMBAR_LEVELS.index)
+    ]
+    return Exam(
+        patient=patient,
+        practitioner=practitioner,
+        examined_on=day,
+        status=ExamStatus.FINISHED,
+        head_forward=rng.random() < 0.3,
+        rounded_shoulders=rng.random() < 0.3,
+        sitting_posture=rng.choice(("upright", "slumped")),
+        segments=segments,
+        lumbar_flexion=rng.choice(("", "full", "reduced", "painful")),
+        slr_left_degrees=rng.randint(40, 90),
+        slr_right_degrees=rng.randint(40, 90),
+        glute_max_left=rng.randint(3, 5),
+        glute_max_right=rng.randint(3, 5),
+        calf_left=rng.randint(3, 5),
+        calf_right=rng.randint(3, 5),
+        ankle_dorsiflexion_left_degrees=rng.randint(0, 20),
+        ankle_dorsiflexion_right_degrees=rng.randint(0, 20),
+        pain_now=rng.randint(0, 9),
+        cramp_reproduced=rng.random() < 0.1,
+        finished_at=_aware(day, rng),
+        finished_by=practitioner,
+    )
+
+
+def _outcomes(rng, exam, practitioner, severity):
+    when = exam.finished_at
+    odi_answers = {
+        item.key: max(0, min(5, round(rng.gauss(severity * 5, 1)))) for item in outcomes.ODI.items
+    }
+    pain = max(0, min(10, round(rng.gauss(severity * 10, 1.5))))
+    return [
+        OutcomeMeasure(
+            patient_id=exam.patient_id,
+            exam=exam,
+            instrument="ODI",
+            answers=odi_answers,
+            score=outcomes.score_odi(odi_answers).value,
+            recorded_at=when,
+            recorded_by=practitioner,
+            source=OutcomeSource.PRACTITIONER,
+        ),
+        OutcomeMeasure(
+            patient_id=exam.patient_id,
+            exam=exam,
+            instrument="NPRS",
+            answers={"pain_now": pain},
+            score=float(outcomes.score_nprs(pain)),
+            recorded_at=when,
+            recorded_by=practitioner,
+            source=OutcomeSource.PRACTITIONER,
+        ),
+    ]
+
+
+def seed_batch(indexes, *, seed, front_desk, practitioner, today):
+    """Create the patients with these seed numbers and their records, in one transaction.
+
+    Each batch draws from its own generator, keyed by the seed and its first number: the same
+    --seed on the same registry gives the same patients.
+
+    bulk_create skips simple-history: seeded rows have no history record. That is acceptable
+    for generated demo data (nobody changed them); every change made through the app afterwards
+    is recorded as usual.
+    """
+    rng = random.Random(f"{seed}:{indexes[0]}")
+    patients = Patient.objects.bulk_create(
+        [_patient(rng, index, front_desk, today) for index in indexes]
+    )
+    intakes, exams = [], []
+    for patient in patients:
+        visits = rng.choice((1, 1, 1, 2, 2, 3))
+        start = today - timedelta(days=rng.randrange(7 * visits + 7, 1500))
+        intakes.append(_intake(rng, patient, front_desk, practitioner, _aware(start, rng)))
+        for visit in range(visits):
+            exams.append(_exam(rng, patient, practitioner, start + timedelta(weeks=visit)))
+    intakes = Intake.objects.bulk_create(intakes)
+    Medication.objects.bulk_create([row for intake in intakes for row in _medications(rng, intake)])
+    exams = Exam.objects.bulk_create(exams)
+    measures, severity = [], {}
+    for exam in exams:
+        # Each visit a little better than the one before: the chart shows a trend.
+        level = severity.get(exam.patient_id, rng.uniform(0.3, 0.8))
+        severity[exam.patient_id] = max(0.05, level - rng.uniform(0.02, 0.15))
+        measures.extend(_outcomes(rng, exam, practitioner, level))
+    OutcomeMeasure.objects.bulk_create(measures)
+    return len(patients), len(intakes), len(exams), len(measures)
+
 
 class Command(BaseCommand):
-    help = "Create the demo accounts (one per role) and demo patients, without duplicates."
+    help = (
+        "Create the demo accounts (one per role) and demo patients, without duplicates. "
+        "With --patients N, also bulk-create N generated patients with intakes, medications, "
+        "finished exams and outcome scores. Generated patient number i (0 to N-1) has the phone "
+        f"number +1 {SEED_AREA_CODE} (200 + i // 10000) (i % 10000), a range kept for seeded "
+        "data: a run creates only the numbers below N not yet in the registry, so running it "
+        "again creates nothing and a larger N adds the difference. The same --seed gives the "
+        "same patients. Generated rows have no simple-history record (bulk inserts)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--patients", type=int, default=0, help="How many generated patients to have."
+        )
+        parser.add_argument("--seed", type=int, default=42, help="Random seed (default 42).")
+
+    def handle(self, *args, **options):
+        self.seed_demo()
+        count = options["patients"]
+        if count:
+            if not 0 < count <= SEED_CAPACITY:
+                raise CommandError(f"--patients must be between 1 and {SEED_CAPACITY}.")
+            self.seed_many(count, options["seed"])
 
     @transaction.atomic
-    def handle(self, *args, **options):
+    def seed_demo(self):
         user_model = get_user_model()
         for username, first, last, role, is_staff in DEMO_ACCOUNTS:
             user, created = user_model.objects.get_or_create(
@@ -73,3 +408,29 @@ class Command(BaseCommand):
         for username, _first, _last, role, _staff in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<14} {role}")
         self.stdout.write(f"Demo patients: {Patient.objects.count()} in the registry.")
+
+    def seed_many(self, count, seed):
+        user_model = get_user_model()
+        front_desk = user_model.objects.get(username="frontdesk")
+        practitioner = user_model.objects.get(username="practitioner")
+        today = timezone.localdate()
+        existing = existing_seed_indexes()
+        missing = [index for index in range(count) if index not in existing]
+        started = timezone.now()
+        totals = [0, 0, 0, 0]
+        for start in range(0, len(missing), BATCH_SIZE):
+            with transaction.atomic():
+                created = seed_batch(
+                    missing[start : start + BATCH_SIZE],
+                    seed=seed,
+                    front_desk=front_desk,
+                    practitioner=practitioner,
+                    today=today,
+                )
+            totals = [a + b for a, b in zip(totals, created, strict=True)]
+        seconds = (timezone.now() - started).total_seconds()
+        self.stdout.write(
+            f"Generated patients: {totals[0]} created ({len(existing)} already there), "
+            f"{totals[1]} intakes, {totals[2]} exams, {totals[3]} outcome scores "
+            f"in {seconds:.1f} s."
+        )

@@ -1,0 +1,60 @@
+"""seed_demo: the demo accounts as before, and --patients N generated patients, once."""
+
+import phonenumbers
+import pytest
+from django.core.management import call_command
+
+from assessments.models import Exam, OutcomeMeasure
+from assessments.services import score_answers
+from intake.models import Intake, Medication, Patient, fold_for_search
+
+pytestmark = pytest.mark.django_db
+
+
+def test_without_arguments_it_creates_the_accounts_and_the_six_demo_patients():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Patient.objects.count() == 6
+    assert not Intake.objects.exists()
+
+
+def test_generated_patients_are_complete_and_realistic():
+    call_command("seed_demo", patients=40, seed=7)
+    generated = Patient.objects.exclude(intakes=None)
+    assert generated.count() == 40
+    assert Patient.objects.count() == 46
+    for patient in generated:
+        assert patient.search_name == fold_for_search(patient.full_name)
+        assert phonenumbers.is_valid_number(patient.phone)
+        assert patient.exams.exists()
+    assert len(set(generated.values_list("phone", flat=True))) == 40
+    assert Exam.objects.filter(status="finished").count() == Exam.objects.count()
+    assert Medication.objects.exists()
+    for measure in OutcomeMeasure.objects.all():
+        assert measure.score == score_answers(measure.instrument, measure.answers)
+    assert {"ODI", "NPRS"} == set(OutcomeMeasure.objects.values_list("instrument", flat=True))
+
+
+def test_running_it_again_creates_nothing_and_a_larger_number_adds_the_difference():
+    call_command("seed_demo", patients=10)
+    call_command("seed_demo", patients=10)
+    assert Patient.objects.count() == 16
+    call_command("seed_demo", patients=25)
+    assert Patient.objects.count() == 31
+    assert Intake.objects.count() == 25
+
+
+def test_the_same_seed_gives_the_same_patients():
+    def generated():
+        return list(
+            Patient.objects.exclude(intakes=None)
+            .order_by("phone")
+            .values_list("search_name", "date_of_birth", "phone")
+        )
+
+    call_command("seed_demo", patients=5, seed=3)
+    first = generated()
+    for model in (Medication, OutcomeMeasure, Exam, Intake, Patient):
+        model.objects.all().delete()
+    call_command("seed_demo", patients=5, seed=3)
+    assert generated() == first
