@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format bench messages clean
+.PHONY: run test lint format bench loadtest messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,17 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# BENCH_ARGS, e.g. --patients 100000; DATABASE_URL picks PostgreSQL (default: the SQLite file).
+BENCH_ARGS ?=
 bench: $(STAMP)
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench.run --no-pdf $(BENCH_ARGS)
 	DJANGO_SETTINGS_MODULE=clinic.settings $(BIN)/python -m bench.pdf_bench
+
+# Load and PostgreSQL-restart check: gunicorn + a throwaway database; needs PostgreSQL on
+# 127.0.0.1:5432 (user postgres) and pg_ctlcluster. Restarts the cluster once, mid-run.
+loadtest: $(STAMP)
+	$(BIN)/python loadtest/run.py $(LOADTEST_ARGS)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l fr --no-location
