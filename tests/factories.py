@@ -103,3 +103,33 @@ class OutcomeMeasureFactory(factory.django.DjangoModelFactory):
     answers = factory.LazyAttribute(lambda measure: {"pain_now": int(measure.score)})
     score = 6.0
     recorded_by = factory.SubFactory(UserFactory, role=PRACTITIONER)
+
+
+# --- Treatment plans (issue 5) --------------------------------------------------------------------
+
+NO_RED_FLAGS = {
+    "red_flag_calf_swollen_red_warm": False,
+    "red_flag_saddle_numbness": False,
+    "red_flag_bladder_bowel_change": False,
+    "red_flag_progressive_weakness": False,
+    "red_flag_unexplained_weight_loss": False,
+    "red_flag_fever": False,
+}
+
+
+def confirmed_intake(**kwargs):
+    """A confirmed intake with the red-flag screen answered (all no unless given)."""
+    return IntakeFactory(status="confirmed", **{**NO_RED_FLAGS, **kwargs})
+
+
+def finished_exam(intake, **kwargs):
+    """A finished exam of the intake's patient, following that intake."""
+    from django.utils import timezone
+
+    return ExamFactory(
+        patient=intake.patient,
+        intake=intake,
+        status="finished",
+        finished_at=timezone.now(),
+        **kwargs,
+    )

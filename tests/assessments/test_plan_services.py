@@ -1,0 +1,247 @@
+"""Writing plans: generation from the records, editing a draft, signing, amending, regenerating."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from assessments import plan_services as services
+from assessments.models import (
+    PlanGoal,
+    PlanItem,
+    PlanLockedError,
+    PlanStatus,
+    TreatmentPlan,
+)
+from clinic.models import AuditAction, AuditEvent
+from tests.factories import confirmed_intake, finished_exam
+
+pytestmark = pytest.mark.django_db
+
+
+def pregnant_calf_cramps(**kwargs):
+    intake = confirmed_intake(
+        cramp_muscles=["calf"],
+        cramp_side="both",
+        cramp_timing=["night"],
+        cramps_per_week=5,
+        pregnant=True,
+        gestation_weeks=31,
+        sleeps_feet_pointed_down=True,
+        **kwargs,
+    )
+    return intake, finished_exam(intake, pain_now=2)
+
+
+def generate(practitioner, **kwargs):
+    intake, exam = pregnant_calf_cramps(**kwargs)
+    return services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
+
+
+def answer_precautions(plan, by):
+    for item in plan.items.filter(removed=False):
+        for key in item.precaution_keys:
+            plan.refresh_from_db()
+            services.precaution_override(
+                item=item,
+                precaution_key=key,
+                reason="Side lying, gentle; checked with the patient",
+                expected_version=plan.version,
+                by=by,
+            )
+    plan.refresh_from_db()
+    return plan
+
+
+def test_generation_stores_the_factors_items_and_goals_the_rules_produce(practitioner):
+    plan = generate(practitioner)
+    assert plan.status == PlanStatus.DRAFT
+    assert plan.number == 1
+    factors = [factor["key"] for factor in plan.assessment["factors"]]
+    assert factors[0].startswith("pregnancy")
+    assert plan.assessment["factors"][0]["title"]["shown"].startswith("Third trimester")
+    items = list(plan.items.values_list("key", flat=True))
+    assert "stretching.calf_before_bed" in items
+    massage = plan.items.get(component="massage")
+    assert "pregnancy_positioning" in massage.precaution_keys
+    assert massage.rule_ids and massage.sources
+    assert "each side" in plan.items.get(key="stretching.calf_before_bed").dosage
+    assert PlanGoal.objects.filter(plan=plan, key="cramps_per_week", baseline="5").exists()
+    assert plan.visit_frequency
+    assert plan.review_date is not None
+
+
+def test_texts_are_rendered_in_the_patients_language(practitioner):
+    plan = generate(practitioner, patient__preferred_language="fr")
+    assert plan.language == "fr"
+    factor = plan.assessment["factors"][0]["title"]
+    assert factor["shown"] != factor["text"]  # French beside the English
+    assert plan.items.first().title != plan.assessment["plan"]["items"][0]["title"]["text"]
+
+
+def test_only_a_confirmed_intake_and_a_finished_exam_generate(practitioner):
+    intake, exam = pregnant_calf_cramps()
+    intake.status = "submitted"
+    intake.save()
+    with pytest.raises(ValidationError):
+        services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
+    assert not TreatmentPlan.objects.exists()
+
+
+def test_editing_a_draft_goes_against_its_version(practitioner):
+    plan = generate(practitioner)
+    item = plan.items.get(key="stretching.calf_before_bed")
+    services.plan_item_update(
+        item=item,
+        data={"dosage": "3 holds of 30 s each side, nightly"},
+        expected_version=plan.version,
+        by=practitioner,
+    )
+    with pytest.raises(services.ConcurrentEditError):
+        services.plan_item_update(
+            item=item, data={"dosage": "stale"}, expected_version=plan.version, by=practitioner
+        )
+    item.refresh_from_db()
+    assert item.dosage == "3 holds of 30 s each side, nightly"
+
+
+def test_add_remove_and_move_items(practitioner):
+    plan = generate(practitioner)
+    added = services.plan_item_add(
+        plan=plan,
+        data={"component": "home_care", "title": "Warm bath", "instructions": "10 min"},
+        expected_version=plan.version,
+        by=practitioner,
+    )
+    assert added.origin == "practitioner"
+    plan.refresh_from_db()
+    services.plan_item_move(item=added, direction="up", expected_version=plan.version, by=None)
+    plan.refresh_from_db()
+    kept = list(plan.items.filter(removed=False).values_list("pk", flat=True))
+    assert kept[-2] == added.pk
+    first = plan.items.first()
+    with pytest.raises(ValidationError):
+        services.plan_item_remove(
+            item=first, reason="", expected_version=plan.version, by=practitioner
+        )
+    services.plan_item_remove(
+        item=first, reason="Not tolerated", expected_version=plan.version, by=practitioner
+    )
+    first.refresh_from_db()
+    assert first.removed and first.removed_reason == "Not tolerated"
+
+
+def test_sign_is_refused_while_a_red_flag_is_open_until_a_referral_is_recorded(practitioner):
+    plan = generate(practitioner, red_flag_calf_swollen_red_warm=True)
+    assert plan.assessment["red_flags"]
+    plan = answer_precautions(plan, practitioner)
+    with pytest.raises(ValidationError, match="Red flag open"):
+        services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    for flag in plan.assessment["red_flags"]:
+        plan.refresh_from_db()
+        services.red_flag_clear(
+            plan=plan,
+            flag_key=flag["key"],
+            kind="referral",
+            reason="Sent to the GP today for a clot screen",
+            expected_version=plan.version,
+            by=practitioner,
+        )
+    plan.refresh_from_db()
+    signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    assert signed.status == PlanStatus.SIGNED
+    assert signed.signed_by == practitioner
+
+
+def test_precaution_override_needs_a_reason_and_is_audited(practitioner):
+    plan = generate(practitioner)
+    massage = plan.items.get(component="massage")
+    with pytest.raises(ValidationError):
+        services.precaution_override(
+            item=massage,
+            precaution_key="pregnancy_positioning",
+            reason=" ",
+            expected_version=plan.version,
+            by=practitioner,
+        )
+    with pytest.raises(ValidationError, match="kept against a precaution"):
+        services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    services.precaution_override(
+        item=massage,
+        precaution_key="pregnancy_positioning",
+        reason="Side lying with pillows",
+        expected_version=plan.version,
+        by=practitioner,
+    )
+    event = AuditEvent.objects.get(action=AuditAction.PRECAUTION_OVERRIDDEN)
+    assert event.patient == plan.patient
+    assert "pregnancy_positioning" in event.detail
+
+
+def test_a_removed_item_needs_no_override(practitioner):
+    plan = generate(practitioner)
+    for item in plan.items.all():
+        if item.precaution_keys:
+            plan.refresh_from_db()
+            services.plan_item_remove(
+                item=item, reason="Not for now", expected_version=plan.version, by=practitioner
+            )
+    plan.refresh_from_db()
+    assert services.sign_blockers(plan) == []
+
+
+def test_a_signed_plan_is_never_edited_in_place(practitioner):
+    plan = answer_precautions(generate(practitioner), practitioner)
+    plan = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    item = plan.items.first()
+    with pytest.raises(PlanLockedError):
+        services.plan_item_update(
+            item=item, data={"title": "x"}, expected_version=plan.version, by=practitioner
+        )
+    item.title = "changed"
+    with pytest.raises(PlanLockedError):
+        item.save()
+    plan.impression = "changed"
+    with pytest.raises(PlanLockedError):
+        plan.save()
+    with pytest.raises(PlanLockedError):
+        PlanItem(plan=plan, component="massage", title="t", instructions="i").save()
+    assert AuditEvent.objects.filter(action=AuditAction.PLAN_SIGNED).count() == 1
+
+
+def test_amendment_is_a_new_version_and_supersedes_only_when_signed(practitioner):
+    plan = answer_precautions(generate(practitioner), practitioner)
+    v1 = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    v2 = services.plan_amend(plan=v1, reason="Patient now sleeps on her side", by=practitioner)
+    assert (v2.number, v2.previous, v2.status) == (2, v1, PlanStatus.DRAFT)
+    assert v2.items.count() == v1.items.count()
+    assert v2.precaution_overrides.count() == v1.precaution_overrides.count()
+    v1.refresh_from_db()
+    assert v1.status == PlanStatus.SIGNED
+    with pytest.raises(ValidationError):
+        services.plan_amend(plan=v1, reason="again", by=practitioner)
+    v2 = services.plan_sign(plan=v2, expected_version=v2.version, by=practitioner)
+    v1.refresh_from_db()
+    assert v1.status == PlanStatus.SUPERSEDED
+    assert v2.first_version == v1
+    assert AuditEvent.objects.filter(action=AuditAction.PLAN_AMENDED).count() == 1
+
+
+def test_regenerating_shows_differences_without_touching_the_plan(practitioner):
+    plan = generate(practitioner)
+    services.plan_item_update(
+        item=plan.items.first(),
+        data={"title": "My own wording"},
+        expected_version=plan.version,
+        by=practitioner,
+    )
+    plan.refresh_from_db()
+    version = plan.version
+    intake = plan.intake
+    intake.pregnant = False
+    intake.gestation_weeks = None
+    intake.save()
+    preview = services.plan_regenerate_preview(plan=plan)
+    assert preview["changed"]
+    assert any(f["key"].startswith("pregnancy") for f in preview["factors_dropped"])
+    plan.refresh_from_db()
+    assert plan.version == version
+    assert plan.items.first().title == "My own wording"
