@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import views
+from assessments import plan_views, views
 
 # Included under "patients/" by clinic/urls.py.
 urlpatterns = [
@@ -10,4 +10,55 @@ urlpatterns = [
     path("<int:patient_pk>/exams/<int:pk>/finish/", views.exam_finish, name="exam_finish"),
     path("<int:patient_pk>/exams/<int:pk>/correct/", views.exam_correct, name="exam_correct"),
     path("<int:patient_pk>/outcomes/<str:code>/new/", views.outcome_new, name="outcome_new"),
+    # Treatment plans (practitioners only).
+    path("<int:patient_pk>/plans/new/", plan_views.plan_generate, name="plan_generate"),
+    path("<int:patient_pk>/plans/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/versions/",
+        plan_views.plan_versions,
+        name="plan_versions",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/regenerate/",
+        plan_views.plan_regenerate,
+        name="plan_regenerate",
+    ),
+    path("<int:patient_pk>/plans/<int:pk>/details/", plan_views.plan_details, name="plan_details"),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/items/new/",
+        plan_views.plan_item_add,
+        name="plan_item_add",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/edit/",
+        plan_views.plan_item_edit,
+        name="plan_item_edit",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/remove/",
+        plan_views.plan_item_remove,
+        name="plan_item_remove",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/move/",
+        plan_views.plan_item_move,
+        name="plan_item_move",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/override/",
+        plan_views.plan_precaution_override,
+        name="plan_precaution_override",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/factors/dismiss/",
+        plan_views.plan_factor_dismiss,
+        name="plan_factor_dismiss",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/red-flags/clear/",
+        plan_views.plan_red_flag_clear,
+        name="plan_red_flag_clear",
+    ),
+    path("<int:patient_pk>/plans/<int:pk>/sign/", plan_views.plan_sign, name="plan_sign"),
+    path("<int:patient_pk>/plans/<int:pk>/amend/", plan_views.plan_amend, name="plan_amend"),
 ]

@@ -32,4 +32,29 @@ def chart_exams(context, patient):
 
 @register.inclusion_tag("assessments/chart_plans.html", takes_context=True)
 def chart_plans(context, patient):
-    return {"patient": patient, "perms": context["perms"], "plans": []}
+    """The patient's care plans, each series with its current version first; one query.
+
+    The current version is the newest signed one (an amendment in draft waits beside it), or
+    the draft when nothing is signed yet. Practitioners see every version; the front desk
+    (assessments.print_signed_plan) only signed ones; anyone else nothing.
+    """
+    from assessments.models import PlanStatus, TreatmentPlan
+
+    perms = context["perms"]
+    sees_drafts = "assessments.view_treatmentplan" in perms
+    if not sees_drafts and "assessments.print_signed_plan" not in perms:
+        return {"patient": patient, "perms": perms, "plans": []}
+    plans = TreatmentPlan.objects.filter(patient=patient).select_related("signed_by")
+    if not sees_drafts:
+        plans = plans.filter(status=PlanStatus.SIGNED)
+    series = {}
+    for plan in plans.order_by("-created_at", "-pk"):
+        series.setdefault(plan.series_id, []).append(plan)
+    rows = []
+    for versions in series.values():
+        versions.sort(key=lambda plan: -plan.number)
+        signed = [plan for plan in versions if plan.status == PlanStatus.SIGNED]
+        current = signed[0] if signed else versions[0]
+        for plan in [current, *(plan for plan in versions if plan is not current)]:
+            rows.append({"plan": plan, "is_current": plan is current})
+    return {"patient": patient, "perms": perms, "plans": rows, "sees_drafts": sees_drafts}

@@ -162,6 +162,27 @@ ACCESS.update(
     }
 )
 
+# Treatment plans: practitioners only; POST-only actions answer a GET with 405.
+PRACTITIONER_POST_ONLY = {**PRACTITIONER_ONLY, "practitioner": NOT_GET}
+ACCESS.update(
+    {
+        "plan_generate": ("patient_exams", PRACTITIONER_ONLY),
+        "plan_detail": ("plan", PRACTITIONER_ONLY),
+        "plan_versions": ("plan", PRACTITIONER_ONLY),
+        "plan_regenerate": ("plan", PRACTITIONER_ONLY),
+        "plan_item_add": ("plan", PRACTITIONER_ONLY),
+        "plan_item_edit": ("plan_item", PRACTITIONER_ONLY),
+        "plan_amend": ("signed_plan", PRACTITIONER_ONLY),
+        "plan_details": ("plan", PRACTITIONER_POST_ONLY),
+        "plan_item_remove": ("plan_item", PRACTITIONER_POST_ONLY),
+        "plan_item_move": ("plan_item", PRACTITIONER_POST_ONLY),
+        "plan_precaution_override": ("plan_item", PRACTITIONER_POST_ONLY),
+        "plan_factor_dismiss": ("plan", PRACTITIONER_POST_ONLY),
+        "plan_red_flag_clear": ("plan", PRACTITIONER_POST_ONLY),
+        "plan_sign": ("plan", PRACTITIONER_POST_ONLY),
+    }
+)
+
 # Pages open to everyone by design, each with the reason.
 PUBLIC = {
     "login": "the way in",
@@ -211,6 +232,21 @@ def kwargs_for(kind):
         return {"patient_pk": exam.patient_id, "pk": exam.pk}
     if kind == "outcome":
         return {"patient_pk": PatientFactory().pk, "code": "ODI"}
+    if kind in ("plan", "plan_item", "signed_plan"):
+        from assessments import plan_services
+        from tests.factories import confirmed_intake, finished_exam, practitioner_user
+
+        intake = confirmed_intake()
+        author = practitioner_user()
+        plan = plan_services.plan_generate(
+            patient=intake.patient, intake=intake, exam=finished_exam(intake), by=author
+        )
+        if kind == "signed_plan":
+            plan = plan_services.plan_sign(plan=plan, expected_version=plan.version, by=author)
+        kwargs = {"patient_pk": plan.patient_id, "pk": plan.pk}
+        if kind == "plan_item":
+            kwargs["item_pk"] = plan.items.first().pk
+        return kwargs
     raise AssertionError(kind)
 
 

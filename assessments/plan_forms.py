@@ -1,0 +1,101 @@
+"""Forms of the treatment-plan pages. Each edit form posts back the plan's ``version``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import ClearanceKind, PlanItem, TreatmentPlan
+from assessments.plan_services import MIN_REASON_LENGTH
+
+
+class _Versioned(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def _reason_field(label):
+    return forms.CharField(
+        label=label,
+        min_length=MIN_REASON_LENGTH,
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+
+class PlanItemForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = PlanItem
+        fields = ["component", "title", "instructions", "dosage"]
+        widgets = {
+            "component": forms.Select(attrs={"class": "form-select"}),
+            "title": forms.TextInput(attrs={"class": "form-control"}),
+            "instructions": forms.Textarea(attrs={"class": "form-control", "rows": 4}),
+            "dosage": forms.TextInput(attrs={"class": "form-control"}),
+        }
+
+
+class PlanDetailsForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = TreatmentPlan
+        fields = ["impression", "visit_frequency", "review_date"]
+        widgets = {
+            "impression": forms.Textarea(attrs={"class": "form-control", "rows": 3}),
+            "visit_frequency": forms.TextInput(attrs={"class": "form-control"}),
+            "review_date": forms.DateInput(attrs={"class": "form-control", "type": "date"}),
+        }
+
+
+class ReasonForm(_Versioned):
+    reason = _reason_field(_("Reason"))
+
+
+class FactorDismissForm(ReasonForm):
+    factor_key = forms.CharField(widget=forms.HiddenInput)
+
+
+class PrecautionOverrideForm(ReasonForm):
+    precaution_key = forms.CharField(widget=forms.HiddenInput)
+
+
+class RedFlagClearForm(ReasonForm):
+    flag_key = forms.CharField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        label=_("How it was cleared"),
+        choices=ClearanceKind.choices,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+
+class MoveForm(_Versioned):
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
+
+
+class AmendForm(forms.Form):
+    reason = _reason_field(_("Why is the plan amended?"))
+
+
+class GenerateForm(forms.Form):
+    intake = forms.ModelChoiceField(
+        label=_("Confirmed intake"),
+        queryset=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    exam = forms.ModelChoiceField(
+        label=_("Finished exam"),
+        queryset=None,
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, intakes, exams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["intake"].queryset = intakes
+        self.fields["exam"].queryset = exams
+        self.fields["intake"].label_from_instance = lambda intake: (
+            _("Intake of %(day)s") % {"day": f"{intake.created_at:%Y-%m-%d}"}
+        )
+        self.fields["exam"].label_from_instance = lambda exam: (
+            _("Exam of %(day)s") % {"day": f"{exam.examined_on:%Y-%m-%d}"}
+        )
