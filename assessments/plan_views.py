@@ -174,13 +174,18 @@ def plan_generate(request, patient_pk):
     patient = get_patient(patient_pk)
     intakes = Intake.objects.filter(patient=patient, status=IntakeStatus.CONFIRMED)
     exams = Exam.objects.filter(patient=patient, status=ExamStatus.FINISHED)
-    initial = {}
+    latest_intake = intakes.order_by("-confirmed_at", "-pk").first()
+    latest_exam = exams.order_by("-examined_on", "-pk").first()
+    initial = {
+        "intake": latest_intake.pk if latest_intake else None,
+        "exam": latest_exam.pk if latest_exam else None,
+    }
     if request.GET.get("exam"):
         exam = (
             exams.filter(pk=request.GET["exam"]).first() if request.GET["exam"].isdigit() else None
         )
         if exam is not None:
-            initial = {"exam": exam.pk, "intake": exam.intake_id}
+            initial = {"exam": exam.pk, "intake": exam.intake_id or initial["intake"]}
     form = GenerateForm(
         request.POST if request.method == "POST" else None,
         intakes=intakes,
