@@ -2,7 +2,8 @@
 
 import re
 
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from phonenumbers import (
@@ -61,7 +62,15 @@ def search_patients(*, query="", date_of_birth=None, include_archived=False, reg
         phone = _as_phone(query, region)
         if phone:
             matches |= Q(phone=phone)
-    return patients.filter(matches).order_by("last_name", "first_name", "pk")
+    ordering = ["last_name", "first_name", "pk"]
+    if words and all(len(word) >= 3 for word in words):
+        # On PostgreSQL, ordering by the indexed name columns tempts the planner to walk that
+        # index, filtering every patient until a page of matches is found (70 ms for a name late
+        # in the alphabet at 100,000 patients). An expression no index serves makes it use the
+        # trigram index and sort the few matches instead (a few ms). Same order. Words under
+        # three letters have no trigram to look up, so those keep the index walk.
+        ordering[0] = Concat("last_name", Value(""))
+    return patients.filter(matches).order_by(*ordering)
 
 
 def find_possible_duplicates(*, first_name, last_name, date_of_birth, exclude_pk=None):
