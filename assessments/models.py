@@ -906,3 +906,33 @@ class RedFlagClearance(_PlanPart):
 
     def __str__(self):
         return f"{self.flag_key} · {self.kind}"
+
+
+class PlanDocument(models.Model):
+    """The signed care plan's PDF, made once at signing: the record every download returns.
+
+    Kept in the database with the plan so that signing and its document commit together and
+    every app server sees the same bytes.
+    """
+
+    plan = models.OneToOneField(
+        TreatmentPlan, on_delete=models.PROTECT, related_name="signed_document"
+    )
+    pdf = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signed care plan document")
+        verbose_name_plural = _("signed care plan documents")
+
+    def __str__(self):
+        return f"{self.plan} · {self.sha256[:12]}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PlanLockedError
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PlanLockedError

@@ -33,6 +33,7 @@ from assessments.models import (
     RedFlagClearance,
     TreatmentPlan,
 )
+from assessments.plan_documents import store_signed_care_plan
 from assessments.reasoning import CaseError, assess
 from clinic import concurrency
 from clinic.audit import record_event
@@ -428,6 +429,8 @@ def plan_sign(*, plan, expected_version, by, request=None):
     current.signed_by = by
     current.version += 1
     _save(current)
+    # The document is the record: made now, in this transaction, and never again.
+    document = store_signed_care_plan(plan=current)
     if current.previous_id is not None:
         previous = TreatmentPlan.objects.select_for_update().get(pk=current.previous_id)
         if previous.status == PlanStatus.SIGNED:
@@ -441,7 +444,7 @@ def plan_sign(*, plan, expected_version, by, request=None):
         patient=current.patient,
         obj=current,
         user=by,
-        detail=f"v{current.number}",
+        detail=f"v{current.number} sha256:{document.sha256[:12]}",
     )
     return current
 

@@ -22,6 +22,7 @@ from assessments.models import (
     PlanItem,
     TreatmentPlan,
 )
+from assessments.plan_documents import referral_letters
 from assessments.plan_forms import (
     AmendForm,
     FactorDismissForm,
@@ -156,6 +157,7 @@ def _detail_context(plan):
             for r in snapshot.get("referrals", [])
         ],
         "clearance_note": _shown(snapshot.get("clearance_note")),
+        "referral_letters": referral_letters(plan),
         "groups": groups,
         "goals": list(plan.goals.order_by("position", "pk")),
         "blockers": services.sign_blockers(plan) if plan.is_draft else [],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import plan_views, views
+from assessments import document_views, plan_views, views
 
 # Included under "patients/" by clinic/urls.py.
 urlpatterns = [
@@ -61,4 +61,10 @@ urlpatterns = [
     ),
     path("<int:patient_pk>/plans/<int:pk>/sign/", plan_views.plan_sign, name="plan_sign"),
     path("<int:patient_pk>/plans/<int:pk>/amend/", plan_views.plan_amend, name="plan_amend"),
+    path("<int:patient_pk>/plans/<int:pk>/care-plan.pdf", document_views.plan_pdf, name="plan_pdf"),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/letters/<str:key>/",
+        document_views.plan_letter_pdf,
+        name="plan_letter_pdf",
+    ),
 ]

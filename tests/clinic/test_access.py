@@ -168,6 +168,10 @@ ACCESS.update(
     {
         "plan_generate": ("patient_exams", PRACTITIONER_ONLY),
         "plan_detail": ("plan", PRACTITIONER_ONLY),
+        # The front desk prints signed care plans (a draft's PDF is refused: see
+        # tests/assessments/test_plan_documents.py); letters are for practitioners.
+        "plan_pdf": ("signed_plan", {**PRACTITIONER_ONLY, "front_desk": OK}),
+        "plan_letter_pdf": ("plan_letter", PRACTITIONER_ONLY),
         "plan_versions": ("plan", PRACTITIONER_ONLY),
         "plan_regenerate": ("plan", PRACTITIONER_ONLY),
         "plan_item_add": ("plan", PRACTITIONER_ONLY),
@@ -232,11 +236,18 @@ def kwargs_for(kind):
         return {"patient_pk": exam.patient_id, "pk": exam.pk}
     if kind == "outcome":
         return {"patient_pk": PatientFactory().pk, "code": "ODI"}
-    if kind in ("plan", "plan_item", "signed_plan"):
+    if kind in ("plan", "plan_item", "signed_plan", "plan_letter"):
         from assessments import plan_services
-        from tests.factories import confirmed_intake, finished_exam, practitioner_user
+        from tests.factories import (
+            MedicationFactory,
+            confirmed_intake,
+            finished_exam,
+            practitioner_user,
+        )
 
         intake = confirmed_intake()
+        if kind == "plan_letter":  # a statin gives the plan a letter to the doctor
+            MedicationFactory(intake=intake, name="Atorvastatin")
         author = practitioner_user()
         plan = plan_services.plan_generate(
             patient=intake.patient, intake=intake, exam=finished_exam(intake), by=author
@@ -246,6 +257,8 @@ def kwargs_for(kind):
         kwargs = {"patient_pk": plan.patient_id, "pk": plan.pk}
         if kind == "plan_item":
             kwargs["item_pk"] = plan.items.first().pk
+        if kind == "plan_letter":
+            kwargs["key"] = "medical_referral.medication_review"
         return kwargs
     raise AssertionError(kind)
 

@@ -1,0 +1,161 @@
+"""From a treatment plan to the documents the patient and the doctors receive.
+
+The reportlab documents (assessments/documents/) take plain data; this module fills it from
+the plan as the practitioner left it (their edits, not the raw proposal) and keeps the signed
+care plan: generated once at signing, stored with its SHA-256, returned byte for byte after.
+"""
+
+import hashlib
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from assessments.documents import (
+    CarePlanData,
+    CarePlanDocument,
+    Letterhead,
+    PatientBlock,
+    PlanItemBlock,
+    ReferralLetterData,
+    ReferralLetterDocument,
+)
+from assessments.models import PlanDocument
+from clinic.models import ClinicProfile
+
+# What a patient does on their own between visits; the rest happens at the clinic.
+HOME_PROGRAMME_COMPONENTS = {"home_care", "stretching", "strengthening", "posture"}
+# Summary: the practitioner's own words first, else the leading factors as the rules put them.
+SUMMARY_FACTORS = 3
+
+
+def _letterhead():
+    profile = ClinicProfile.current()
+    logo = profile.logo.path if profile.logo else None
+    return Letterhead(
+        name=profile.name, address=profile.address, phone=profile.phone, logo_path=logo
+    )
+
+
+def _patient_block(patient):
+    return PatientBlock(
+        full_name=patient.full_name,
+        date_of_birth=patient.date_of_birth,
+        record_number=patient.record_number,
+    )
+
+
+def _practitioner_name(plan):
+    user = plan.signed_by or plan.created_by
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def _shown(text):
+    return (text or {}).get("shown", "")
+
+
+def _summary(plan, dismissed):
+    if plan.impression.strip():
+        return plan.impression
+    factors = [
+        _shown(factor["title"])
+        for factor in plan.assessment.get("factors", [])
+        if factor["key"] not in dismissed
+    ]
+    return " ".join(factors[:SUMMARY_FACTORS])
+
+
+def care_plan_data(plan):
+    """The care plan as the document prints it: kept items in order, goals, precautions."""
+    snapshot = plan.assessment or {}
+    precaution_texts = {
+        precaution["key"]: _shown(precaution["text"])
+        for precaution in snapshot.get("precautions", [])
+    }
+    dismissed = set(plan.factor_decisions.values_list("factor_key", flat=True))
+    items = tuple(
+        PlanItemBlock(
+            component=item.component,
+            title=item.title,
+            instructions=item.instructions,
+            dosage=item.dosage,
+            precautions=tuple(
+                precaution_texts[key] for key in item.precaution_keys if key in precaution_texts
+            ),
+            is_home_programme=item.component in HOME_PROGRAMME_COMPONENTS,
+        )
+        for item in plan.items.filter(removed=False).order_by("position", "pk")
+    )
+    goals = tuple(goal.text for goal in plan.goals.order_by("position", "pk"))
+    return CarePlanData(
+        letterhead=_letterhead(),
+        patient=_patient_block(plan.patient),
+        practitioner_name=_practitioner_name(plan),
+        plan_date=timezone.localdate(plan.signed_at) if plan.signed_at else timezone.localdate(),
+        summary=_summary(plan, dismissed),
+        items=items,
+        goals=goals,
+        visit_frequency=plan.visit_frequency,
+        review_date=plan.review_date,
+        precautions=tuple(precaution_texts.values()),
+        version=plan.number,
+        signed_at=plan.signed_at,
+        language=plan.language if plan.language in {"en", "fr"} else "en",
+    )
+
+
+def render_care_plan(plan):
+    """A draft's PDF, made fresh each time and marked DRAFT; never stored as the record."""
+    return CarePlanDocument(care_plan_data(plan)).render()
+
+
+def store_signed_care_plan(*, plan):
+    """Render the signed plan once and keep the bytes with their SHA-256 (inside signing's
+    transaction, so a plan is never signed without its document)."""
+    pdf = CarePlanDocument(care_plan_data(plan)).render()
+    document = PlanDocument(plan=plan, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())
+    document.full_clean()
+    document.save()
+    return document
+
+
+# The reasoning names recipients by role; the letter addresses them in the plan's language.
+RECIPIENTS = {
+    "doctor": ("doctor", _("Doctor")),
+    "dietitian_or_nutritionist": ("nutrition", _("Dietitian or nutritionist")),
+}
+
+
+def referral_letters(plan):
+    """The referrals the assessment proposes for this plan: [(key, title)]."""
+    return [
+        (referral["key"], _shown(referral["title"]))
+        for referral in (plan.assessment or {}).get("referrals", [])
+    ]
+
+
+def referral_letter_data(plan, key):
+    """The letter for one referral of the plan, or None when the plan has no such referral."""
+    for referral in (plan.assessment or {}).get("referrals", []):
+        if referral["key"] != key:
+            continue
+        kind, salutation = RECIPIENTS.get(referral["recipient"], RECIPIENTS["doctor"])
+        language = plan.language if plan.language in {"en", "fr"} else "en"
+        with translation.override(language):
+            recipient = str(salutation)
+        return ReferralLetterData(
+            letterhead=_letterhead(),
+            patient=_patient_block(plan.patient),
+            practitioner_name=_practitioner_name(plan),
+            letter_date=timezone.localdate(),
+            kind=kind,
+            recipient=recipient,
+            reasons=(_shown(referral["title"]), _shown(referral["reason"])),
+            notes=plan.impression,
+            language=language,
+        )
+    return None
+
+
+def render_referral_letter(plan, key):
+    data = referral_letter_data(plan, key)
+    return ReferralLetterDocument(data).render() if data else None
