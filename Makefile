@@ -34,7 +34,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# BENCH_ARGS, e.g. --patients 100000; DATABASE_URL picks PostgreSQL (default: the SQLite file).
+# BENCH_ARGS, e.g. --patients 100000; DATABASE_URL picks PostgreSQL (default: var/bench.sqlite3).
 BENCH_ARGS ?=
 bench: $(STAMP)
 	mkdir -p var
