@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import ClearanceKind, PlanItem, TreatmentPlan
+from assessments.models import ClearanceKind, PlanGoal, PlanItem, TreatmentPlan
 from assessments.plan_services import MIN_REASON_LENGTH
 
 
@@ -31,6 +31,19 @@ class PlanItemForm(forms.ModelForm):
             "title": forms.TextInput(attrs={"class": "form-control"}),
             "instructions": forms.Textarea(attrs={"class": "form-control", "rows": 4}),
             "dosage": forms.TextInput(attrs={"class": "form-control"}),
+        }
+
+
+class PlanGoalForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = PlanGoal
+        fields = ["text", "baseline", "target"]
+        widgets = {
+            "text": forms.TextInput(attrs={"class": "form-control"}),
+            "baseline": forms.TextInput(attrs={"class": "form-control"}),
+            "target": forms.TextInput(attrs={"class": "form-control"}),
         }
 
 

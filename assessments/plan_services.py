@@ -47,6 +47,9 @@ __all__ = [
     "factor_restore",
     "plan_amend",
     "plan_generate",
+    "plan_goal_add",
+    "plan_goal_remove",
+    "plan_goal_update",
     "plan_item_add",
     "plan_item_move",
     "plan_item_remove",
@@ -275,6 +278,48 @@ def plan_item_remove(*, item, reason, expected_version, by):
     return item
 
 
+GOAL_FIELDS = ("text", "baseline", "target")
+
+
+def _goal_of(plan, goal):
+    if goal.plan_id != plan.pk:
+        raise ValidationError(_("This goal belongs to another plan."))
+    return PlanGoal.objects.select_for_update().get(pk=goal.pk)
+
+
+@transaction.atomic
+def plan_goal_add(*, plan, data, expected_version, by):
+    current = _locked_draft(plan, expected_version)
+    last = current.goals.aggregate(last=Max("position"))["last"]
+    goal = PlanGoal(plan=current, position=0 if last is None else last + 1)
+    for name in GOAL_FIELDS:
+        setattr(goal, name, data.get(name, ""))
+    goal.origin = PlanOrigin.PRACTITIONER
+    _save(goal)
+    _touch(current)
+    return goal
+
+
+@transaction.atomic
+def plan_goal_update(*, goal, data, expected_version, by):
+    current = _locked_draft(goal.plan, expected_version)
+    goal = _goal_of(current, goal)
+    for name in GOAL_FIELDS:
+        if name in data:
+            setattr(goal, name, data[name])
+    _save(goal)
+    _touch(current)
+    return goal
+
+
+@transaction.atomic
+def plan_goal_remove(*, goal, expected_version, by):
+    """Delete a goal from the draft (its history record keeps what it said)."""
+    current = _locked_draft(goal.plan, expected_version)
+    _goal_of(current, goal).delete()
+    return _touch(current)
+
+
 @transaction.atomic
 def plan_item_restore(*, item, expected_version, by):
     current = _locked_draft(item.plan, expected_version)
@@ -404,15 +449,17 @@ def sign_blockers(plan):
                 % {"flag": flag["title"].get("shown", flag["title"]["text"])}
             )
     overridden = set(plan.precaution_overrides.values_list("item_id", "precaution_key"))
+    precautions = {p["key"]: p for p in plan.assessment.get("precautions", [])}
     for item in plan.items.filter(removed=False):
         for key in item.precaution_keys:
             if (item.pk, key) not in overridden:
+                text = precautions.get(key, {}).get("text", {})
                 blockers.append(
                     gettext(
-                        "“%(item)s” is kept against a precaution: give the reason, or remove "
-                        "the item."
+                        "“%(item)s” is kept against a precaution (%(precaution)s): give the "
+                        "reason, or remove the item."
                     )
-                    % {"item": item.title}
+                    % {"item": item.title, "precaution": text.get("shown", key)}
                 )
     return blockers
 

@@ -19,6 +19,7 @@ from assessments.models import (
     Exam,
     ExamStatus,
     PlanComponent,
+    PlanGoal,
     PlanItem,
     TreatmentPlan,
 )
@@ -29,6 +30,7 @@ from assessments.plan_forms import (
     GenerateForm,
     MoveForm,
     PlanDetailsForm,
+    PlanGoalForm,
     PlanItemForm,
     PrecautionOverrideForm,
     ReasonForm,
@@ -313,6 +315,78 @@ def plan_item_add(request, patient_pk, pk):
 def plan_item_edit(request, patient_pk, pk, item_pk):
     plan = get_plan(get_patient(patient_pk), pk)
     return _item_form_page(request, plan=plan, item=get_item(plan, item_pk))
+
+
+def get_goal(plan, pk):
+    try:
+        return PlanGoal.objects.select_related("plan").get(pk=pk, plan=plan)
+    except (PlanGoal.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+def _goal_form_page(request, *, plan, goal):
+    locked = _draft_or_redirect(request, plan)
+    if locked:
+        return locked
+    form = PlanGoalForm(
+        request.POST if request.method == "POST" else None,
+        instance=goal or PlanGoal(plan=plan),
+        initial={"version": plan.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in services.GOAL_FIELDS}
+        version = form.cleaned_data["version"]
+        try:
+            if goal is None:
+                services.plan_goal_add(
+                    plan=plan, data=data, expected_version=version, by=request.user
+                )
+            else:
+                services.plan_goal_update(
+                    goal=goal, data=data, expected_version=version, by=request.user
+                )
+        except services.ConcurrentEditError as error:
+            form.add_error(None, error.message)
+            form.data = form.data.copy()
+            form.data["version"] = error.current.version
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The goal is saved."))
+            return _to_detail(request, plan)
+    context = {"patient": plan.patient, "plan": plan, "goal": goal, "form": form}
+    return render(request, "assessments/plan_goal_form.html", context)
+
+
+@permission_required(VIEW, CHANGE)
+@require_http_methods(["GET", "POST"])
+def plan_goal_add(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    return _goal_form_page(request, plan=plan, goal=None)
+
+
+@permission_required(VIEW, CHANGE)
+@require_http_methods(["GET", "POST"])
+def plan_goal_edit(request, patient_pk, pk, goal_pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    return _goal_form_page(request, plan=plan, goal=get_goal(plan, goal_pk))
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_goal_remove(request, patient_pk, pk, goal_pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    goal = get_goal(plan, goal_pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_goal_remove(goal=goal, expected_version=version, by=request.user),
+        _("The goal is removed."),
+    )
 
 
 def _invalid(request, plan, form):

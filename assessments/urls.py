@@ -59,6 +59,21 @@ urlpatterns = [
         plan_views.plan_red_flag_clear,
         name="plan_red_flag_clear",
     ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/goals/new/",
+        plan_views.plan_goal_add,
+        name="plan_goal_add",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/goals/<int:goal_pk>/edit/",
+        plan_views.plan_goal_edit,
+        name="plan_goal_edit",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/goals/<int:goal_pk>/remove/",
+        plan_views.plan_goal_remove,
+        name="plan_goal_remove",
+    ),
     path("<int:patient_pk>/plans/<int:pk>/sign/", plan_views.plan_sign, name="plan_sign"),
     path("<int:patient_pk>/plans/<int:pk>/amend/", plan_views.plan_amend, name="plan_amend"),
     path("<int:patient_pk>/plans/<int:pk>/care-plan.pdf", document_views.plan_pdf, name="plan_pdf"),

@@ -209,3 +209,25 @@ def test_user_text_is_escaped(practitioner_client, plan):
     assert plan.impression == "<script>alert(1)</script>"
     page = practitioner_client.get(url("plan_detail", plan)).content.decode()
     assert "<script>alert(1)</script>" not in page
+
+
+def test_practitioner_adds_rewrites_and_removes_goals(practitioner_client, plan):
+    response = practitioner_client.post(
+        url("plan_goal_add", plan),
+        {"version": plan.version, "text": "Walk 30 minutes without a cramp", "target": "30 min"},
+    )
+    assert response.status_code == 302
+    goal = plan.goals.get(text="Walk 30 minutes without a cramp")
+    assert goal.origin == "practitioner"
+    plan.refresh_from_db()
+    practitioner_client.post(
+        url("plan_goal_edit", plan, goal_pk=goal.pk),
+        {"version": plan.version, "text": "Walk 45 minutes without a cramp", "target": "45 min"},
+    )
+    goal.refresh_from_db()
+    assert goal.text == "Walk 45 minutes without a cramp"
+    plan.refresh_from_db()
+    practitioner_client.post(
+        url("plan_goal_remove", plan, goal_pk=goal.pk), {"version": plan.version}
+    )
+    assert not plan.goals.filter(pk=goal.pk).exists()

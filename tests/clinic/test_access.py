@@ -176,6 +176,9 @@ ACCESS.update(
         "plan_regenerate": ("plan", PRACTITIONER_ONLY),
         "plan_item_add": ("plan", PRACTITIONER_ONLY),
         "plan_item_edit": ("plan_item", PRACTITIONER_ONLY),
+        "plan_goal_add": ("plan", PRACTITIONER_ONLY),
+        "plan_goal_edit": ("plan_goal", PRACTITIONER_ONLY),
+        "plan_goal_remove": ("plan_goal", PRACTITIONER_POST_ONLY),
         "plan_amend": ("signed_plan", PRACTITIONER_ONLY),
         "plan_details": ("plan", PRACTITIONER_POST_ONLY),
         "plan_item_remove": ("plan_item", PRACTITIONER_POST_ONLY),
@@ -236,7 +239,7 @@ def kwargs_for(kind):
         return {"patient_pk": exam.patient_id, "pk": exam.pk}
     if kind == "outcome":
         return {"patient_pk": PatientFactory().pk, "code": "ODI"}
-    if kind in ("plan", "plan_item", "signed_plan", "plan_letter"):
+    if kind in ("plan", "plan_item", "plan_goal", "signed_plan", "plan_letter"):
         from assessments import plan_services
         from tests.factories import (
             MedicationFactory,
@@ -257,6 +260,11 @@ def kwargs_for(kind):
         kwargs = {"patient_pk": plan.patient_id, "pk": plan.pk}
         if kind == "plan_item":
             kwargs["item_pk"] = plan.items.first().pk
+        if kind == "plan_goal":
+            goal = plan_services.plan_goal_add(
+                plan=plan, data={"text": "Fewer cramps"}, expected_version=plan.version, by=author
+            )
+            kwargs["goal_pk"] = goal.pk
         if kind == "plan_letter":
             kwargs["key"] = "medical_referral.medication_review"
         return kwargs
