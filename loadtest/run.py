@@ -8,12 +8,13 @@ What it does, all on loopback and bounded by request count and wall time:
 2. starts gunicorn (3 workers) on a free 127.0.0.1 port, DATABASE_URL pointing at that database;
 3. phase 1 ("steady"): front-desk sessions log in, register patients and submit complete intakes
    (GET the form for its CSRF token, then POST); practitioner sessions open the patient list,
-   charts and intake summaries (and any plan/PDF link a chart shows);
+   charts and intake summaries, and download the signed care-plan PDFs of a few seeded plans
+   (loadtest/seed_plans.py);
 4. phase 2 ("restart"): the same load while PostgreSQL is stopped for a few seconds and started
    again, gunicorn left running; a probe polls /healthz to time the recovery;
 5. checks the database: every intake the server accepted (302 to its summary) is there as posted,
-   with its medications; no other intake row exists, except one whose reply was lost in the
-   outage and which is complete; nothing half-written;
+   with its medications; no other intake row exists (besides those seeded with the plans),
+   except one whose reply was lost in the outage and which is complete; nothing half-written;
 6. prints a report, stops gunicorn, drops the database, and makes sure PostgreSQL is running.
 
 Exit status 1 when the integrity check fails, a 5xx (or a dropped connection) happens outside the
@@ -52,7 +53,7 @@ INTAKE_DETAIL = re.compile(r"^/patients/(\d+)/intakes/(\d+)/$")
 PATIENT_CHART = re.compile(r"^/patients/(\d+)/$")
 CHART_LINK = re.compile(r'href="(/patients/\d+/)"')
 INTAKE_LINK = re.compile(r'href="(/patients/\d+/intakes/\d+/)"')
-PLAN_LINK = re.compile(r'href="(/patients/\d+/[^"]*(?:plan|pdf)[^"]*)"', re.IGNORECASE)
+PDF_LINK = re.compile(r'href="(/patients/\d+/plans/\d+/care-plan\.pdf[^"]*)"')
 
 
 # --- Recording ----------------------------------------------------------------------------
@@ -89,6 +90,8 @@ class Run:
     records: list = field(default_factory=list)
     attempts: list = field(default_factory=list)
     registered: list = field(default_factory=list)  # patient ids the server accepted
+    plan_charts: list = field(default_factory=list)  # charts of patients with a signed plan
+    baseline_intakes: set = field(default_factory=set)  # seeded before the load started
     lock: threading.Lock = field(default_factory=threading.Lock)
     phase: str = "steady"
 
@@ -286,6 +289,8 @@ def practitioner_worker(port, run, number, stop, budget):
             continue
         status, _h, body = session.request("GET", "/patients/", "patient list")
         charts = CHART_LINK.findall(body) if status == 200 else []
+        if run.plan_charts and rng.random() < 0.5:
+            charts = run.plan_charts  # a patient whose signed plan is printed today
         if not charts:
             time.sleep(0.2)
             continue
@@ -295,8 +300,8 @@ def practitioner_worker(port, run, number, stop, budget):
             continue
         for link in INTAKE_LINK.findall(body)[:1]:
             session.request("GET", link, "intake detail (practitioner)")
-        for link in PLAN_LINK.findall(body)[:1]:  # no plan pages exist yet; used once they do
-            session.request("GET", link, "plan / PDF")
+        for link in PDF_LINK.findall(body)[:1]:
+            session.request("GET", link.replace("&amp;", "&"), "care-plan PDF")
         time.sleep(0.05)
     session.close()
 
@@ -456,6 +461,9 @@ def integrity_check(dsn, run, outage):
             )
 
     accepted = {a.intake_id: a for a in run.attempts if a.intake_id is not None}
+    for intake_id in run.baseline_intakes:  # seeded with the plans, before the load
+        intakes.pop(intake_id, None)
+        medications.pop(intake_id, None)
     for intake_id, attempt in accepted.items():
         if intake_id not in intakes:
             problems.append(f"intake {intake_id} was accepted but is not in the database (lost)")
@@ -560,6 +568,7 @@ def main():
     parser.add_argument("--practitioners", type=int, default=3, help="practitioner sessions")
     parser.add_argument("--iterations", type=int, default=150, help="per phase and role")
     parser.add_argument("--seconds", type=float, default=60, help="time limit per phase")
+    parser.add_argument("--plans", type=int, default=5, help="signed plans seeded to print")
     parser.add_argument("--down", type=float, default=4, help="seconds PostgreSQL stays down")
     parser.add_argument("--no-restart", action="store_true", help="skip the restart phase")
     args = parser.parse_args()
@@ -591,6 +600,23 @@ def main():
                 stdout=subprocess.DEVNULL,
                 timeout=300,
             )
+        subprocess.run(
+            [PYTHON, "loadtest/seed_plans.py", str(args.plans)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            timeout=300,
+        )
+        with psycopg.connect(dsn) as conn:
+            run.baseline_intakes = {r[0] for r in conn.execute("SELECT id FROM intake_intake")}
+            run.plan_charts = [
+                f"/patients/{r[0]}/"
+                for r in conn.execute(
+                    "SELECT DISTINCT patient_id FROM assessments_treatmentplan "
+                    "WHERE status = 'signed'"
+                )
+            ]
         port = free_port()
         log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed with the process)
         gunicorn = subprocess.Popen(
