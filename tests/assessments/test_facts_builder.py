@@ -97,11 +97,6 @@ def test_an_unanswered_red_flag_is_refused_by_name():
 
 # --- The vignettes: store each case's facts in the models, read them back, assess ------------
 
-# The intake's drug table does not know every name a case file uses; these are matched as
-# another drug of the same class (see the report: bendroflumethiazide is missing).
-SAME_CLASS_NAME = {"bendroflumethiazide": "hydrochlorothiazide"}
-
-
 def _store(facts):
     """An Intake (and Exam) holding the case's facts, as the forms would have saved them."""
     sites = facts["cramps"].get("sites", [])
@@ -133,7 +128,7 @@ def _store(facts):
         )
     intake = IntakeFactory(patient=PatientFactory(), **intake_fields)
     for medication in facts.get("medications", []):
-        name = SAME_CLASS_NAME.get(medication["name"], medication["name"])
+        name = medication["name"]
         MedicationFactory(intake=intake, name=name)
     exam = None
     if facts.get("exam"):

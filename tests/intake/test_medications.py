@@ -16,6 +16,7 @@ from intake.medications import cramp_linked_classes
         ("Hydrochlorothiazide 25 mg", ["diuretic"]),
         ("water pill", ["diuretic"]),
         ("Lisinopril/HCTZ 20-12.5", ["diuretic"]),
+        ("Bendroflumethiazide 2.5 mg", ["diuretic"]),
         ("Niacin ER", ["nicotinic_acid"]),
         ("nicotinic   ACID", ["nicotinic_acid"]),
         ("Evista", ["raloxifene"]),
