@@ -1,7 +1,12 @@
+import sys
+
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import JsonResponse
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 
@@ -13,13 +18,72 @@ def home(request):
     return render(request, "clinic/home.html")
 
 
-@never_cache
-def healthz(request):
-    """For the reverse proxy: 200 when the database answers, 503 when it does not."""
+def _database_answers():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any database failure means "not ready"; the proxy only needs that
+        return False
+    return True
+
+
+@never_cache
+def healthz(request):
+    """For the reverse proxy: 200 when the database answers, 503 when it does not."""
+    if not _database_answers():
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class DatabaseUnavailableMiddleware:
+    """Outermost middleware: a 500 (or 400) while the database is unreachable becomes a 503.
+
+    During a database restart every page fails, mostly inside the session and auth middleware,
+    before any view runs. Those failures are not bugs: tell the user (and the proxy) to retry in
+    a few seconds, with a page that needs neither the database nor a template context. The
+    database is only pinged when a response is already an error, so normal requests pay nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # 400 too: Django answers "Bad Request" (SessionInterrupted) when the session cannot
+        # be saved, which during an outage is the database, not the request.
+        # (Inside an atomic block, as in tests, a failed statement would fail the ping too.)
+        if response.status_code in {400, 500} and (
+            getattr(request, "_database_unreachable", False)
+            or (not connection.in_atomic_block and not _database_answers())
+        ):
+            return database_unavailable()
+        return response
+
+
+def _note_database_failure(sender, request=None, **kwargs):
+    # A connection error this request hit, even if the database is back by the time the
+    # response leaves (the ping alone misses failures at the very end of an outage).
+    if request is not None and isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        request._database_unreachable = True
+
+
+got_request_exception.connect(_note_database_failure, dispatch_uid="clinic-database-failure")
+
+
+def database_unavailable():
+    title = escape(_("The records are unavailable for a moment"))
+    text = escape(
+        _(
+            "The records database is not answering. Try again in a few seconds; if you were "
+            "saving a form, check afterwards whether it was saved."
+        )
+    )
+    response = HttpResponse(
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><h1>{title}</h1><p>{text}</p></body></html>",
+        status=503,
+    )
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -540,6 +540,15 @@ def report(run, phases, probe, outage):
             + (f"{first_ok - back:.2f} s" if first_ok is not None else "NEVER")
             + f"; last failed request ended {recovery:.2f} s after"
         )
+        odd = {}
+        for r in run.records:
+            if r.phase == "restart" and r.status not in (200, 302):
+                key = f"{r.name} {r.status or 'no answer'}"
+                odd[key] = odd.get(key, 0) + 1
+        lines.append(
+            "restart phase, answers other than 200/302: "
+            + ", ".join(f"{k}: {v}" for k, v in sorted(odd.items()))
+        )
         lines.append(
             f"failed requests in the outage window: {len(during)} "
             f"({', '.join(sorted({str(r.status or 'no answer') for r in during})) or '-'})"
