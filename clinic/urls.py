@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from assessments import self_report_views
 from clinic import views
 from intake.intake_views import self_intake
 
@@ -23,5 +24,10 @@ urlpatterns = [
     path("patients/", include("assessments.urls")),
     # The patient's one-time link: no account, the token is the only key.
     path("self-intake/<str:token>/", self_intake, name="self_intake"),
+    path(
+        "self-intake/<str:token>/questionnaires/<str:code>/",
+        self_report_views.self_report,
+        name="self_report",
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -222,6 +222,7 @@ def _self_intake_page(request, link, token, language):
             "form": form,
             "formset": formset,
             "link": link,
+            "token": token,
             "language": language,
             "first_name": link.patient.first_name,
         },

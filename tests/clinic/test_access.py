@@ -197,6 +197,7 @@ PUBLIC = {
     "set_language": "switching language holds no data (POST only)",
     "healthz": "the reverse proxy's health check; says only whether the database answers",
     "self_intake": "the patient's one-time link; the token is the key (see test_self_intake)",
+    "self_report": "the patient's questionnaires behind the same one-time link (test_self_report)",
 }
 
 
