@@ -97,6 +97,7 @@ def test_an_unanswered_red_flag_is_refused_by_name():
 
 # --- The vignettes: store each case's facts in the models, read them back, assess ------------
 
+
 def _store(facts):
     """An Intake (and Exam) holding the case's facts, as the forms would have saved them."""
     sites = facts["cramps"].get("sites", [])
