@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from clinic.audit import record_event
 from clinic.models import AuditAction
+from clinic.pagination import countless_page
 from clinic.roles import permission_required
 from intake import services
 from intake.forms import PatientArchiveForm, PatientForm, PatientSearchForm
@@ -29,7 +30,7 @@ def patient_list(request):
             include_archived=form.cleaned_data["include_archived"],
             region=settings.PHONENUMBER_DEFAULT_REGION,
         )
-    page = Paginator(patients, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = countless_page(patients, request.GET.get("page"), PATIENTS_PER_PAGE)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     context = {

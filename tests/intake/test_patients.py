@@ -335,3 +335,17 @@ def test_practitioner_sees_who_changed_what_with_old_and_new_values(
     html = page.content.decode()
     assert "fiona" in html
     assert "new@example.com" in html
+
+
+def test_a_search_page_never_counts_every_match(front_desk_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PatientFactory.create_batch(3, last_name="Gagnon")
+    with CaptureQueriesContext(connection) as queries:
+        response = front_desk_client.get(reverse("patient_list"), {"q": "gagnon", "page": "x"})
+
+    assert response.context["page"].number == 1
+    assert len(response.context["page"].object_list) == 3
+    assert not response.context["page"].has_next
+    assert not [q for q in queries if "COUNT(" in q["sql"].upper() and "intake_patient" in q["sql"]]
