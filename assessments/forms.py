@@ -18,6 +18,7 @@ from assessments.models import (
     Stiffness,
 )
 from assessments.services import EXAM_FIELDS, MIN_REASON_LENGTH
+from clinic.widgets import FastCheckbox, FastSelect
 from intake.forms import DateInput
 
 # The roots a lower- and upper-quarter screen tests; the model accepts any of C1..S5.
@@ -253,18 +254,18 @@ class SpinalGridForm(forms.Form):
                 label=_("%(level)s stiffness") % {"level": level},
                 choices=Stiffness.choices,
                 initial=Stiffness.NONE,
-                widget=forms.Select(attrs={"class": "form-select form-select-sm stiffness"}),
+                widget=FastSelect(attrs={"class": "form-select form-select-sm stiffness"}),
             )
             self.fields[f"{level}_tender"] = forms.BooleanField(
                 label=_("%(level)s tender") % {"level": level},
                 required=False,
-                widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+                widget=FastCheckbox(attrs={"class": "form-check-input"}),
             )
             self.fields[f"{level}_side"] = forms.ChoiceField(
                 label=_("%(level)s side") % {"level": level},
                 choices=SegmentSide.choices,
                 initial=SegmentSide.CENTRAL,
-                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                widget=FastSelect(attrs={"class": "form-select form-select-sm"}),
             )
 
     def rows(self):
