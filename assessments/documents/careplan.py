@@ -117,8 +117,10 @@ class CarePlanDocument(BaseDocument):
         flowables.extend(self.bullets(self.data.goals))
         if self.data.visit_frequency.strip():
             flowables.append(self.labelled(_("Visits:"), self.data.visit_frequency))
-        review = format_date(self.data.review_date)
-        flowables.append(self.labelled(_("Review date:"), review))
+        # A practitioner may clear the proposed review date; the plan still prints.
+        if self.data.review_date is not None:
+            review = format_date(self.data.review_date)
+            flowables.append(self.labelled(_("Review date:"), review))
         return flowables
 
     def _precautions(self) -> list[Flowable]:

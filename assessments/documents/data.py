@@ -70,7 +70,7 @@ class CarePlanData:
     items: tuple[PlanItemBlock, ...]
     goals: tuple[str, ...]
     visit_frequency: str
-    review_date: date
+    review_date: date | None
     precautions: tuple[str, ...]
     version: int
     signed_at: datetime | None  # None: the plan is a draft and prints as one

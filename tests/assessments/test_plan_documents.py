@@ -160,3 +160,16 @@ def test_an_amendment_gets_its_own_stored_document(practitioner):
         second.signed_document.sha256
     )
     assert "Version 2" in flat(full_text(bytes(second.signed_document.pdf)))
+
+
+def test_a_plan_whose_review_date_was_cleared_still_signs_and_prints(practitioner):
+    intake, exam = pregnant_calf_cramps()
+    plan = services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
+    TreatmentPlan.objects.filter(pk=plan.pk).update(review_date=None)
+    plan = answer_precautions(TreatmentPlan.objects.get(pk=plan.pk), practitioner)
+
+    signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+
+    text = flat(full_text(bytes(signed.signed_document.pdf)))
+    assert signed.patient.full_name in text
+    assert "Review date" not in text
