@@ -4,7 +4,7 @@ import phonenumbers
 import pytest
 from django.core.management import call_command
 
-from assessments.models import Exam, OutcomeMeasure
+from assessments.models import Exam, OutcomeMeasure, PlanDocument, PlanStatus, TreatmentPlan
 from assessments.services import score_answers
 from intake.models import Intake, Medication, Patient, fold_for_search
 
@@ -52,9 +52,27 @@ def test_the_same_seed_gives_the_same_patients():
             .values_list("search_name", "date_of_birth", "phone")
         )
 
-    call_command("seed_demo", patients=5, seed=3)
+    call_command("seed_demo", patients=5, seed=3, plans=0)
     first = generated()
     for model in (Medication, OutcomeMeasure, Exam, Intake, Patient):
         model.objects.all().delete()
-    call_command("seed_demo", patients=5, seed=3)
+    call_command("seed_demo", patients=5, seed=3, plans=0)
     assert generated() == first
+
+
+def test_generated_patients_get_signed_plans_with_their_pdf_once():
+    call_command("seed_demo", patients=12, plans=4, seed=5)
+    plans = TreatmentPlan.objects.all()
+    assert plans.count() == 4
+    assert set(plans.values_list("status", flat=True)) == {PlanStatus.SIGNED}
+    for plan in plans:
+        assert plan.signed_document.pdf[:5] == b"%PDF-"
+        assert plan.patient.phone.as_e164.startswith("+1438")
+    call_command("seed_demo", patients=12, plans=4, seed=5)
+    assert TreatmentPlan.objects.count() == 4
+    assert PlanDocument.objects.count() == 4
+
+
+def test_without_arguments_it_creates_no_plans():
+    call_command("seed_demo")
+    assert not TreatmentPlan.objects.exists()

@@ -1,7 +1,8 @@
 """Demo accounts (one per role) and a handful of demo patients. Safe to run again.
 
 With ``--patients N`` it also bulk-creates N realistic patients with their intakes, medications,
-finished exams and outcome scores, for demos at clinic-network scale and for ``make bench``.
+finished exams and outcome scores, for demos at clinic-network scale and for ``make bench``, and
+signs treatment plans (each with its stored care-plan PDF) for the first ``--plans`` of them.
 """
 
 import random
@@ -9,12 +10,21 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from assessments import outcomes
-from assessments.models import Exam, ExamStatus, OutcomeMeasure, OutcomeSource
+from assessments import outcomes, plan_services
+from assessments.models import (
+    ClearanceKind,
+    Exam,
+    ExamStatus,
+    OutcomeMeasure,
+    OutcomeSource,
+    PlanStatus,
+    TreatmentPlan,
+)
 from clinic.models import ClinicProfile
 from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
 from intake.models import (
@@ -51,6 +61,8 @@ SEED_AREA_CODE = "438"
 SEED_FIRST_EXCHANGE = 200
 SEED_CAPACITY = (1000 - SEED_FIRST_EXCHANGE) * 10_000
 BATCH_SIZE = 2000
+DEFAULT_PLANS = 100
+SEED_REASON = "Seeded demo data"
 
 
 def _words(text):
@@ -342,6 +354,51 @@ def seed_batch(indexes, *, seed, front_desk, practitioner, today):
     return len(patients), len(intakes), len(exams), len(measures)
 
 
+def plan_candidates(count, plans):
+    """The first `plans` generated patients (by seed number, below `count`) with a confirmed
+    intake and a finished exam: the same patients on every run, whatever already has a plan."""
+    return list(
+        Patient.objects.filter(
+            phone__gte=seed_phone(0),
+            phone__lte=seed_phone(count - 1),
+            intakes__status=IntakeStatus.CONFIRMED,
+            exams__status=ExamStatus.FINISHED,
+        )
+        .distinct()
+        .order_by("phone")[:plans]
+    )
+
+
+def sign_seed_plan(patient, practitioner):
+    """A signed plan for this patient through the plan services, as a practitioner makes one:
+    generate from the latest confirmed intake and finished exam, give the reason for each kept
+    item's precautions and clear each red flag with an override, sign (which stores the PDF)."""
+    intake = patient.intakes.filter(status=IntakeStatus.CONFIRMED).latest("confirmed_at", "pk")
+    exam = patient.exams.filter(status=ExamStatus.FINISHED).latest("finished_at", "pk")
+    plan = plan_services.plan_generate(patient=patient, intake=intake, exam=exam, by=practitioner)
+    for flag in plan.assessment.get("red_flags", []):
+        plan_services.red_flag_clear(
+            plan=plan,
+            flag_key=flag["key"],
+            kind=ClearanceKind.OVERRIDE,
+            reason=SEED_REASON,
+            expected_version=plan.version,
+            by=practitioner,
+        )
+        plan.refresh_from_db()
+    for item in plan.items.filter(removed=False):
+        for key in item.precaution_keys:
+            plan_services.precaution_override(
+                item=item,
+                precaution_key=key,
+                reason=SEED_REASON,
+                expected_version=plan.version,
+                by=practitioner,
+            )
+            plan.refresh_from_db()
+    return plan_services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+
+
 class Command(BaseCommand):
     help = (
         "Create the demo accounts (one per role) and demo patients, without duplicates. "
@@ -350,7 +407,10 @@ class Command(BaseCommand):
         f"number +1 {SEED_AREA_CODE} (200 + i // 10000) (i % 10000), a range kept for seeded "
         "data: a run creates only the numbers below N not yet in the registry, so running it "
         "again creates nothing and a larger N adds the difference. The same --seed gives the "
-        "same patients. Generated rows have no simple-history record (bulk inserts)."
+        "same patients. Generated rows have no simple-history record (bulk inserts). The first "
+        f"--plans (default {DEFAULT_PLANS}) generated patients with a confirmed intake and a "
+        "finished exam also get a treatment plan, made and signed through the plan services "
+        "(with its stored care-plan PDF); a patient who already has a plan is skipped."
     )
 
     def add_arguments(self, parser):
@@ -358,6 +418,12 @@ class Command(BaseCommand):
             "--patients", type=int, default=0, help="How many generated patients to have."
         )
         parser.add_argument("--seed", type=int, default=42, help="Random seed (default 42).")
+        parser.add_argument(
+            "--plans",
+            type=int,
+            default=DEFAULT_PLANS,
+            help=f"How many generated patients get a signed plan (default {DEFAULT_PLANS}).",
+        )
 
     def handle(self, *args, **options):
         self.seed_demo()
@@ -366,6 +432,8 @@ class Command(BaseCommand):
             if not 0 < count <= SEED_CAPACITY:
                 raise CommandError(f"--patients must be between 1 and {SEED_CAPACITY}.")
             self.seed_many(count, options["seed"])
+            if options["plans"] > 0:
+                self.seed_plans(count, options["plans"])
 
     @transaction.atomic
     def seed_demo(self):
@@ -433,4 +501,32 @@ class Command(BaseCommand):
             f"Generated patients: {totals[0]} created ({len(existing)} already there), "
             f"{totals[1]} intakes, {totals[2]} exams, {totals[3]} outcome scores "
             f"in {seconds:.1f} s."
+        )
+
+    def seed_plans(self, count, plans):
+        practitioner = get_user_model().objects.get(username="practitioner")
+        started = timezone.now()
+        candidates = plan_candidates(count, plans)
+        planned = set(
+            TreatmentPlan.objects.filter(patient__in=candidates).values_list(
+                "patient_id", flat=True
+            )
+        )
+        created, failed = 0, 0
+        for patient in candidates:
+            if patient.pk in planned:
+                continue
+            try:
+                with transaction.atomic():
+                    plan = sign_seed_plan(patient, practitioner)
+            except ValidationError as error:
+                failed += 1
+                self.stderr.write(f"No plan for seeded patient {patient.pk}: {error}")
+                continue
+            created += plan.status == PlanStatus.SIGNED
+        seconds = (timezone.now() - started).total_seconds()
+        self.stdout.write(
+            f"Signed plans: {created} created ({len(planned)} already there"
+            + (f", {failed} could not be made" if failed else "")
+            + f") in {seconds:.1f} s."
         )
