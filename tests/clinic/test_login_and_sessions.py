@@ -160,3 +160,20 @@ def test_production_settings_pass_the_deploy_check():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_database_outage_gives_a_try_again_page_not_a_server_error(front_desk):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    client = Client(raise_request_exception=False)
+    client.force_login(front_desk)
+    with mock.patch(
+        "intake.views.search_patients", side_effect=OperationalError("server closed the connection")
+    ):
+        response = client.get(reverse("patient_list"))
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Try again in a few seconds" in response.content.decode()
