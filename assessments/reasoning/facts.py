@@ -27,9 +27,11 @@ CRAMP_MUSCLES = (
 )
 SIDES = ("left", "right", "both")
 CRAMP_TIMINGS = ("night", "exercise", "rest", "stretching")
+SEXES = ("female", "male", "intersex", "undisclosed")
+LEG_SIDES = ("left", "right")
 MEDICATION_CLASSES = ("statin", "diuretic", "nicotinic_acid", "raloxifene", "nifedipine")
 THYROID_CONDITIONS = ("none", "underactive", "overactive", "unsure")
-SPINE_REGIONS = ("lumbar", "cervical")
+SPINE_REGIONS = ("lumbar", "thoracic", "cervical")
 EXERCISE_LEVELS = ("none", "light", "moderate", "vigorous")
 FOOTWEAR = ("supportive", "unsupportive", "high_heels", "mixed")
 LUMBAR_LORDOSIS = ("normal", "increased", "reduced")
@@ -92,6 +94,22 @@ def _choices(values: tuple[str, ...]) -> Any:
 
 
 @dataclass(frozen=True)
+class Person:
+    # From the patient record. None: not recorded (the reasoning treats it as unknown).
+    age_years: int | None = _number(0, 130, default=None)
+    sex: str | None = _choice(SEXES, default=None)
+
+
+@dataclass(frozen=True)
+class Symptoms:
+    # Patient-reported, from the intake; None means "not asked", never "no".
+    tingling: bool | None = None
+    numbness: bool | None = None
+    radiating_leg_pain: bool | None = None
+    radiating_arm_pain: bool | None = None
+
+
+@dataclass(frozen=True)
 class CrampSite:
     muscle: str = _choice(CRAMP_MUSCLES)
     side: str = _choice(SIDES)
@@ -126,6 +144,7 @@ class Pregnancy:
     pregnant: bool = False
     gestation_weeks: int | None = _number(1, 44, default=None)
     gave_birth_last_12_months: bool = False
+    breastfeeding: bool = False
 
     @property
     def trimester(self) -> int | None:
@@ -184,6 +203,12 @@ class Conditions:
     motor_neurone_disease: bool = False
     peripheral_neuropathy: bool = False
     heart_circulation_disease: bool = False
+    osteoporosis: bool = False
+    stroke: bool = False
+    parkinsons_disease: bool = False
+    cancer_history: bool = False
+    recent_trauma: bool = False
+    past_leg_muscle_injury: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,14 +216,17 @@ class DailyLife:
     # None means "not recorded": no rule fires on an unanswered question.
     sitting_hours_per_day: float | None = _number(0, 24, default=None)
     long_standing_at_work: bool = False
+    standing_hours_per_day: float | None = _number(0, 24, default=None)
     sits_legs_crossed: bool = False
     sits_toes_pointed: bool = False
     sleeps_feet_pointed_down: bool = False
-    takes_sitting_breaks: bool = True
+    takes_sitting_breaks: bool | None = None
     exercise_level: str | None = _choice(EXERCISE_LEVELS, default=None)
     recent_overexertion: bool = False
     water_litres_per_day: float | None = _number(0, 10, default=None)
     coffee_tea_cups_per_day: int = _number(0, 50, default=0)
+    heavy_sweating_or_heat: bool = False
+    fluid_limit_set_by_doctor: bool = False
     footwear: str | None = _choice(FOOTWEAR, default=None)
     uses_orthotics: bool = False
     flat_feet_known: bool = False
@@ -226,14 +254,16 @@ class Posture:
     head_forward: bool = False
     rounded_shoulders: bool = False
     thoracic_kyphosis: bool = False
-    lumbar_lordosis: str = _choice(LUMBAR_LORDOSIS, default="normal")
-    pelvic_tilt: str = _choice(PELVIC_TILT, default="none")
+    # None: not examined. Never read as normal.
+    lumbar_lordosis: str | None = _choice(LUMBAR_LORDOSIS, default=None)
+    pelvic_tilt: str | None = _choice(PELVIC_TILT, default=None)
     scoliosis: bool = False
     leg_length_difference_mm: int | None = _number(0, 100, default=None)
     leg_length_type: str | None = _choice(LEG_LENGTH_TYPES, default=None)
-    foot_posture_left: str = _choice(FOOT_POSTURES, default="normal")
-    foot_posture_right: str = _choice(FOOT_POSTURES, default="normal")
-    sitting_posture: str = _choice(SITTING_POSTURES, default="upright")
+    leg_length_short_side: str | None = _choice(LEG_SIDES, default=None)
+    foot_posture_left: str | None = _choice(FOOT_POSTURES, default=None)
+    foot_posture_right: str | None = _choice(FOOT_POSTURES, default=None)
+    sitting_posture: str | None = _choice(SITTING_POSTURES, default=None)
 
 
 @dataclass(frozen=True)
@@ -251,10 +281,10 @@ class Neuro:
     slr_reproduces_left: bool = False
     slr_reproduces_right: bool = False
     slump_positive: bool = False
-    reflex_knee_left: str = _choice(REFLEX_GRADES, default="normal")
-    reflex_knee_right: str = _choice(REFLEX_GRADES, default="normal")
-    reflex_ankle_left: str = _choice(REFLEX_GRADES, default="normal")
-    reflex_ankle_right: str = _choice(REFLEX_GRADES, default="normal")
+    reflex_knee_left: str | None = _choice(REFLEX_GRADES, default=None)  # None: not tested
+    reflex_knee_right: str | None = _choice(REFLEX_GRADES, default=None)  # None: not tested
+    reflex_ankle_left: str | None = _choice(REFLEX_GRADES, default=None)  # None: not tested
+    reflex_ankle_right: str | None = _choice(REFLEX_GRADES, default=None)  # None: not tested
     sensation_change_roots: tuple[str, ...] = _choices(NERVE_ROOTS)
     strength_change_roots: tuple[str, ...] = _choices(NERVE_ROOTS)
 
@@ -292,8 +322,8 @@ class Flexibility:
 
 @dataclass(frozen=True)
 class Vascular:
-    foot_pulse_left: str = _choice(PULSES, default="present")
-    foot_pulse_right: str = _choice(PULSES, default="present")
+    foot_pulse_left: str | None = _choice(PULSES, default=None)  # None: not tested
+    foot_pulse_right: str | None = _choice(PULSES, default=None)  # None: not tested
     capillary_refill_seconds: float | None = _number(0, 60, default=None)
     ankle_brachial_index: float | None = _number(0, 3, default=None)
 
@@ -326,6 +356,8 @@ class Exam:
 class Facts:
     cramps: Cramps
     red_flags: RedFlags
+    person: Person = field(default_factory=Person)
+    symptoms: Symptoms = field(default_factory=Symptoms)
     medications: tuple[Medication, ...] = ()
     pregnancy: Pregnancy = field(default_factory=Pregnancy)
     thyroid: Thyroid = field(default_factory=Thyroid)

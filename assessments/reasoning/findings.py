@@ -195,5 +195,5 @@ def weak_or_absent_pulses(facts: Facts) -> tuple[tuple[str, str], ...]:
             ("left", vascular.foot_pulse_left),
             ("right", vascular.foot_pulse_right),
         )
-        if pulse != "present"
+        if pulse in ("weak", "absent")
     )

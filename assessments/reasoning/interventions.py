@@ -198,7 +198,7 @@ def posture_findings(facts: Facts) -> Mapping[str, ParamValue]:
                 Text(gettext_noop("increased lumbar lordosis")),
             ),
             (posture.lumbar_lordosis == "reduced", Text(gettext_noop("reduced lumbar lordosis"))),
-            (posture.pelvic_tilt != "none", Text(gettext_noop("pelvic tilt"))),
+            (posture.pelvic_tilt not in (None, "none"), Text(gettext_noop("pelvic tilt"))),
         ):
             if present:
                 findings.append(text)
