@@ -3,6 +3,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +19,8 @@ from assessments.models import (
     Stiffness,
 )
 from assessments.services import EXAM_FIELDS, MIN_REASON_LENGTH
+from clinic.dates import ClinicDateField
 from clinic.widgets import FastCheckbox, FastSelect
-from intake.forms import DateInput
 
 # The roots a lower- and upper-quarter screen tests; the model accepts any of C1..S5.
 SCREENED_ROOTS = ("C5", "C6", "C7", "C8", "T1", "L2", "L3", "L4", "L5", "S1", "S2")
@@ -166,8 +167,8 @@ class ExamForm(forms.ModelForm):
     class Meta:
         model = Exam
         fields = [name for name in EXAM_FIELDS if name != "segments"]
+        field_classes = {"examined_on": ClinicDateField}
         widgets = {
-            "examined_on": DateInput(),
             **{
                 name: forms.Textarea(attrs={"rows": 2})
                 for name in EXAM_FIELDS
@@ -300,12 +301,23 @@ class SpinalGridForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    """The questions of one instrument. Scoring (and its errors) is services.outcome_record's."""
+    """The questions of one instrument. Scoring (and its errors) is services.outcome_record's.
 
-    def __init__(self, *args, instrument, **kwargs):
+    With ``taken_on`` (a default date) the practitioner also says which day it was answered:
+    a paper questionnaire entered later keeps its own date on the chart.
+    """
+
+    def __init__(self, *args, instrument, taken_on=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instrument = instrument
         code = instrument.code
+        if taken_on is not None:
+            self.fields["taken_on"] = ClinicDateField(
+                label=_("Date answered"),
+                initial=taken_on,
+                required=False,
+                help_text=_("yyyy-mm-dd; left blank, today."),
+            )
         if code == "ODI":
             for item in instrument.items:
                 self.fields[item.key] = forms.TypedChoiceField(
@@ -354,10 +366,11 @@ class OutcomeForm(forms.Form):
         self.helper.disable_csrf = True
         if code == "PSFS":
             self.helper.layout = Layout(
+                *(["taken_on"] if taken_on is not None else []),
                 *(
                     _cols(f"activity_{n}_name", f"activity_{n}_score")
                     for n in range(1, outcomes.PSFS_MAX_ACTIVITIES + 1)
-                )
+                ),
             )
 
     def answers(self):
@@ -369,7 +382,13 @@ class OutcomeForm(forms.Form):
                     for n in range(1, outcomes.PSFS_MAX_ACTIVITIES + 1)
                 ]
             }
-        return {name: data[name] for name in self.fields}
+        return {name: data[name] for name in self.fields if name != "taken_on"}
+
+    def clean_taken_on(self):
+        taken_on = self.cleaned_data["taken_on"]
+        if taken_on and taken_on > timezone.localdate():
+            raise forms.ValidationError(_("The date answered cannot be in the future."))
+        return taken_on
 
     def add_scoring_errors(self, error):
         """Put each scoring error next to its question; one about the whole form on top."""

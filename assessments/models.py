@@ -510,14 +510,19 @@ class ExamCorrection(models.Model):
         ordering = ["corrected_at", "pk"]
 
     def __str__(self):
-        return f"{self.exam} · {self.corrected_at:%Y-%m-%d %H:%M}"
+        return f"{self.exam} · {timezone.localtime(self.corrected_at):%Y-%m-%d %H:%M}"
 
 
 # --- Outcome measures ---------------------------------------------------------------------------
 
 
 class OutcomeMeasure(models.Model):
-    """One completed questionnaire: the answers as given and the score computed from them."""
+    """One completed questionnaire: the answers as given and the score computed from them.
+
+    It belongs to the patient's record on ``taken_on``, the day it was answered; ``exam`` is set
+    only when it was taken as part of an exam still being recorded. A finished exam takes no new
+    questionnaire: a later one is the patient's on its own date (or part of a new exam).
+    """
 
     patient = models.ForeignKey(
         "intake.Patient",
@@ -536,6 +541,8 @@ class OutcomeMeasure(models.Model):
     instrument = models.CharField(_("instrument"), max_length=8, choices=Instrument.choices)
     answers = models.JSONField(_("answers"))
     score = models.FloatField(_("score"))
+    # The clinic's calendar day the questionnaire was answered: what the chart's trend plots.
+    taken_on = models.DateField(_("date answered"), default=timezone.localdate)
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -557,11 +564,20 @@ class OutcomeMeasure(models.Model):
     class Meta:
         verbose_name = _("outcome measure")
         verbose_name_plural = _("outcome measures")
-        ordering = ["recorded_at", "pk"]
+        ordering = ["taken_on", "recorded_at", "pk"]
         indexes = [models.Index(fields=["patient", "instrument", "recorded_at"])]
 
     def __str__(self):
-        return f"{self.instrument} {self.score_display} · {self.recorded_at:%Y-%m-%d}"
+        return f"{self.instrument} {self.score_display} · {self.taken_on:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        # Attaching a new questionnaire to a finished exam would change the exam without a
+        # correction; it is recorded on the patient's chart instead (services.outcome_record).
+        if self.pk is None and self.exam_id is not None:
+            stored = Exam.objects.filter(pk=self.exam_id).values_list("status", flat=True).first()
+            if stored == ExamStatus.FINISHED:
+                raise ExamLockedError
+        super().save(*args, **kwargs)
 
     @property
     def definition(self):
@@ -580,6 +596,8 @@ class OutcomeMeasure(models.Model):
             raise ValidationError({"recorded_by": _("Say which practitioner recorded this.")})
         if self.exam_id is not None and self.exam.patient_id != self.patient_id:
             raise ValidationError({"exam": _("This exam belongs to another patient.")})
+        if self.taken_on and self.taken_on > timezone.localdate():
+            raise ValidationError({"taken_on": _("The date answered cannot be in the future.")})
 
 
 # --- Treatment plans ----------------------------------------------------------------------------

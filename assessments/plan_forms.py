@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import ClearanceKind, PlanGoal, PlanItem, TreatmentPlan
 from assessments.plan_services import MIN_REASON_LENGTH
+from clinic.dates import ClinicDateField, ClinicDateInput, local_day
 
 
 class _Versioned(forms.Form):
@@ -53,10 +54,11 @@ class PlanDetailsForm(forms.ModelForm):
     class Meta:
         model = TreatmentPlan
         fields = ["impression", "visit_frequency", "review_date"]
+        field_classes = {"review_date": ClinicDateField}
         widgets = {
             "impression": forms.Textarea(attrs={"class": "form-control", "rows": 3}),
             "visit_frequency": forms.TextInput(attrs={"class": "form-control"}),
-            "review_date": forms.DateInput(attrs={"class": "form-control", "type": "date"}),
+            "review_date": ClinicDateInput(attrs={"class": "form-control"}),
         }
 
 
@@ -107,7 +109,7 @@ class GenerateForm(forms.Form):
         self.fields["intake"].queryset = intakes
         self.fields["exam"].queryset = exams
         self.fields["intake"].label_from_instance = lambda intake: (
-            _("Intake of %(day)s") % {"day": f"{intake.created_at:%Y-%m-%d}"}
+            _("Intake of %(day)s") % {"day": f"{local_day(intake.created_at):%Y-%m-%d}"}
         )
         self.fields["exam"].label_from_instance = lambda exam: (
             _("Exam of %(day)s") % {"day": f"{exam.examined_on:%Y-%m-%d}"}

@@ -444,7 +444,9 @@ def plan_details(request, patient_pk, pk):
     plan = get_plan(get_patient(patient_pk), pk)
     form = PlanDetailsForm(request.POST, instance=plan)
     if not form.is_valid():
-        return _invalid(request, plan, form)
+        # Shown again as typed, each error beside its field: nothing typed is lost.
+        context = {**_detail_context(plan), "details_form": form}
+        return render(request, "assessments/plan_detail.html", context)
     data = {name: form.cleaned_data[name] for name in services.DETAIL_FIELDS}
     return _run(
         request,

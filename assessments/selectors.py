@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from assessments import outcomes
@@ -30,10 +29,6 @@ def patient_exams(patient):
     )
 
 
-def exam_outcomes(exam):
-    return list(exam.outcome_measures.select_related("recorded_by").order_by("recorded_at"))
-
-
 @dataclass(frozen=True)
 class OutcomeSummary:
     """One instrument on the chart: first and latest scores, the change and the trend."""
@@ -46,12 +41,25 @@ class OutcomeSummary:
     change: outcomes.Change | None
     change_text: str
     trend_svg: str
+    measures: tuple = ()  # every score, oldest first: its date, and the exam it was part of
+
+
+def exam_outcomes(exam):
+    return list(
+        exam.outcome_measures.select_related("recorded_by").order_by("taken_on", "recorded_at")
+    )
 
 
 def outcome_summaries(patient):
-    """Per instrument the patient has answered, in a fixed order: one query in all."""
+    """Per instrument the patient has answered, in a fixed order: one query in all.
+
+    Every questionnaire of the patient counts, whether taken in an exam or recorded on the chart
+    on its own date; the baseline is the earliest answered (``taken_on``), not the first typed.
+    """
     measures = list(
-        OutcomeMeasure.objects.filter(patient=patient).order_by("instrument", "recorded_at", "pk")
+        OutcomeMeasure.objects.filter(patient=patient)
+        .select_related("exam")
+        .order_by("instrument", "taken_on", "recorded_at", "pk")
     )
     by_code = {}
     for measure in measures:
@@ -74,7 +82,7 @@ def outcome_summaries(patient):
             change = outcomes.compare_to_baseline(code, first.score, latest.score)
         name = gettext(instrument.name)
         svg = outcomes.render_trend_svg(
-            [(localtime(measure.recorded_at).date(), measure.score) for measure in series],
+            [(measure.taken_on, measure.score) for measure in series],
             max_value=instrument.score_max,
             lower_is_better=instrument.lower_is_better,
             title=name,
@@ -93,6 +101,7 @@ def outcome_summaries(patient):
                 # render_trend_svg XML-escapes every text it draws (tested in test_outcomes.py),
                 # so its output is safe to insert as markup; no user text reaches it unescaped.
                 trend_svg=mark_safe(svg),  # noqa: S308
+                measures=tuple(series),
             )
         )
     return summaries

@@ -220,12 +220,28 @@ def score_answers(instrument, answers):
 
 @transaction.atomic
 def outcome_record(
-    *, patient, instrument, answers, by=None, exam=None, source=OutcomeSource.PRACTITIONER
+    *,
+    patient,
+    instrument,
+    answers,
+    by=None,
+    exam=None,
+    taken_on=None,
+    source=OutcomeSource.PRACTITIONER,
 ):
     """Score the answers by the instrument's published rules and keep answers and score.
 
+    ``taken_on`` is the day the questionnaire was answered (today in the clinic by default).
+    With ``exam`` it is part of that exam, which must still be a draft: a finished exam changes
+    only through a correction with its reason (ExamLockedError); a questionnaire taken after
+    it belongs to the patient's record on its own date, or to a new exam.
     Raises ValidationError keyed by the answer that cannot be scored (e.g. ``"walking"``).
     """
+    if exam is not None:
+        # Locked so that an exam finished meanwhile cannot take the questionnaire after all.
+        exam = Exam.objects.select_for_update().get(pk=exam.pk)
+        if exam.is_finished:
+            raise ExamLockedError
     # Scored as typed, so an error names the row the practitioner sees (activity_3_score).
     score = score_answers(instrument, answers)
     if instrument == "PSFS":
@@ -243,6 +259,7 @@ def outcome_record(
         instrument=instrument,
         answers=answers,
         score=score,
+        taken_on=taken_on or timezone.localdate(),
         recorded_by=by,
         source=source,
     )

@@ -3,7 +3,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods
 
 from assessments import outcomes, services
@@ -221,6 +223,12 @@ def exam_correct(request, patient_pk, pk):
     )
 
 
+FINISHED_EXAM_NOTE = gettext_noop(
+    "This exam is finished, so it takes no new questionnaire. Save to record this one on the "
+    "patient's chart with the date it was answered, or start a new exam."
+)
+
+
 @permission_required("assessments.view_exam", "assessments.add_exam")
 @require_http_methods(["GET", "POST"])
 def outcome_new(request, patient_pk, code):
@@ -230,7 +238,16 @@ def outcome_new(request, patient_pk, code):
         raise Http404
     exam_pk = request.POST.get("exam") or request.GET.get("exam")
     exam = get_exam(patient, exam_pk) if exam_pk else None
-    form = OutcomeForm(request.POST or None, instrument=instrument)
+    if exam is not None and exam.is_finished and request.method == "GET":
+        # A finished exam takes no new questionnaire: this one goes on the chart, on its date.
+        messages.info(request, _(FINISHED_EXAM_NOTE))
+        return redirect("outcome_new", patient_pk=patient.pk, code=instrument.code)
+    today = timezone.localdate()
+    form = OutcomeForm(
+        request.POST or None,
+        instrument=instrument,
+        taken_on=exam.examined_on if exam is not None else today,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             measure = services.outcome_record(
@@ -239,7 +256,12 @@ def outcome_new(request, patient_pk, code):
                 answers=form.answers(),
                 by=request.user,
                 exam=exam,
+                taken_on=form.cleaned_data["taken_on"],
             )
+        except ExamLockedError:
+            # Finished while this was being filled in: keep the answers, offer the chart.
+            form.add_error(None, _(FINISHED_EXAM_NOTE))
+            exam = None
         except ValidationError as error:
             form.add_scoring_errors(error)
         else:

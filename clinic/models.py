@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -100,7 +101,8 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+        when = timezone.localtime(self.at)
+        return f"{when:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -6,20 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.dates import ClinicDateField
 from intake.models import Patient
 from intake.selectors import find_possible_duplicates
 from intake.services import PATIENT_FIELDS
 
 OLDEST_AGE_YEARS = 120
-
-
-class DateInput(forms.DateInput):
-    """The browser's own date picker: quick on a tablet, unambiguous day and month order."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PatientForm(forms.ModelForm):
@@ -39,8 +31,8 @@ class PatientForm(forms.ModelForm):
     class Meta:
         model = Patient
         fields = PATIENT_FIELDS
+        field_classes = {"date_of_birth": ClinicDateField}
         widgets = {
-            "date_of_birth": DateInput(),
             "address": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -126,7 +118,7 @@ class PatientSearchForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autofocus": True}),
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    date_of_birth = ClinicDateField(label=_("Date of birth"), required=False)
     include_archived = forms.BooleanField(label=_("Include archived"), required=False)
 
 

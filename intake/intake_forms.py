@@ -12,7 +12,7 @@ from django.core import validators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intake.forms import DateInput
+from clinic.dates import ClinicDateField
 from intake.models import (
     INTAKE_ANSWER_FIELDS,
     RED_FLAG_FIELDS,
@@ -129,8 +129,8 @@ class IntakeForm(forms.ModelForm):
         widgets = {
             "complaint": forms.Textarea(attrs={"rows": 3}),
             "what_helps": forms.Textarea(attrs={"rows": 2}),
-            "birth_date": DateInput(),
         }
+        field_classes = {"birth_date": ClinicDateField}
 
     def __init__(self, *args, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)

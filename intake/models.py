@@ -2,6 +2,7 @@ import unicodedata
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
@@ -330,7 +331,7 @@ class Intake(models.Model):
         permissions = [("confirm_intake", _("Can review and confirm an intake"))]
 
     def __str__(self):
-        return f"{self.patient} · {self.created_at:%Y-%m-%d}"
+        return f"{self.patient} · {timezone.localtime(self.created_at):%Y-%m-%d}"
 
     @property
     def trimester(self):
@@ -414,4 +415,4 @@ class SelfIntakeLink(models.Model):
         permissions = [("issue_selfintakelink", _("Can issue a self-intake link"))]
 
     def __str__(self):
-        return f"{self.patient} · {self.issued_at:%Y-%m-%d %H:%M}"
+        return f"{self.patient} · {timezone.localtime(self.issued_at):%Y-%m-%d %H:%M}"

@@ -6,7 +6,9 @@ import factory
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
+from clinic.dates import local_day
 from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER, sync_group_permissions
 from intake.models import Intake, Medication, Patient
 
@@ -103,6 +105,9 @@ class OutcomeMeasureFactory(factory.django.DjangoModelFactory):
     answers = factory.LazyAttribute(lambda measure: {"pain_now": int(measure.score)})
     score = 6.0
     recorded_by = factory.SubFactory(UserFactory, role=PRACTITIONER)
+    recorded_at = factory.LazyFunction(timezone.now)
+    # Answered the day it was recorded, in the clinic's time zone, unless a test says otherwise.
+    taken_on = factory.LazyAttribute(lambda measure: local_day(measure.recorded_at))
 
 
 # --- Treatment plans (issue 5) --------------------------------------------------------------------

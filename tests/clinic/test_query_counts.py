@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.models import Exam
 from tests.factories import (
     ExamFactory,
     IntakeFactory,
@@ -54,8 +55,6 @@ def patient_with(size, practitioner, *, intake_status="confirmed", exam_status="
             patient=patient,
             practitioner=practitioner,
             examined_on=day,
-            status=exam_status,
-            finished_at=timezone.now() if exam_status == "finished" else None,
         )
         for instrument, score in (("ODI", 40.0 - visit * 0.5), ("NPRS", 8.0 - visit * 0.1)):
             OutcomeMeasureFactory(
@@ -69,6 +68,10 @@ def patient_with(size, practitioner, *, intake_status="confirmed", exam_status="
                     timezone.datetime(day.year, day.month, day.day, 10)
                 ),
             )
+        if exam_status == "finished":
+            # Finished after its questionnaires: a finished exam takes no new one.
+            Exam.objects.filter(pk=exam.pk).update(status=exam_status, finished_at=timezone.now())
+            exam.refresh_from_db()
     return patient, intake, exam
 
 
@@ -143,8 +146,8 @@ def test_the_exam_page_costs_the_same_for_1_and_for_50_exams(practitioner_client
 
 
 def test_the_exam_page_costs_the_same_for_1_and_for_50_scores(practitioner_client, practitioner):
-    small_patient, _, small_exam = patient_with(1, practitioner)
-    large_patient, _, large_exam = patient_with(1, practitioner)
+    small_patient, _, small_exam = patient_with(1, practitioner, exam_status="draft")
+    large_patient, _, large_exam = patient_with(1, practitioner, exam_status="draft")
     for _ in range(MANY):
         OutcomeMeasureFactory(
             patient=large_patient, exam=large_exam, answers={}, recorded_by=practitioner

@@ -68,7 +68,7 @@ def test_consent_not_ticked_is_left_unrecorded_and_the_chart_warns(front_desk_cl
     [
         ("date_of_birth", "future", "cannot be in the future"),
         ("date_of_birth", "1890-05-01", "more than 120 years ago"),
-        ("date_of_birth", "31/31/1990", "Enter a valid date"),
+        ("date_of_birth", "31/31/1990", "is not a date written as yyyy-mm-dd"),
         ("phone", "12345", "Enter a valid phone number"),
         ("phone", "call me maybe", "Enter a valid phone number"),
         ("email", "zoe@", "Enter a valid email address"),
