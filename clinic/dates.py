@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy as _
 __all__ = ["ClinicDateField", "ClinicDateInput", "local_day", "parse_clinic_date"]
 
 # Year first, then month and day; separators "-", "/", "." or a space, or none at all (8 digits).
-_SEPARATED = re.compile(r"(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_SEPARATED = re.compile(r"([0-9]{4})[-/. ]([0-9]{1,2})[-/. ]([0-9]{1,2})")
+_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 
 FORMAT_HINT = _("Year, month, day: yyyy-mm-dd (for example 1958-03-15).")
 PLACEHOLDER = _("yyyy-mm-dd")
