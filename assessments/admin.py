@@ -27,7 +27,7 @@ class ExamAdmin(ReadOnlyAdmin):
 
 @admin.register(OutcomeMeasure)
 class OutcomeMeasureAdmin(ReadOnlyAdmin):
-    list_display = ["patient", "instrument", "score", "recorded_at", "source"]
+    list_display = ["patient", "instrument", "score", "taken_on", "recorded_at", "source"]
     list_filter = ["instrument", "source"]
     list_select_related = ["patient"]
 
