@@ -59,3 +59,24 @@ def clinic_admin_client(clinic_admin):
     from django.test import Client
 
     return _client_for(Client, clinic_admin)
+
+
+def _register_clinic_date_strategy():
+    """hypothesis.extra.django.from_form looks fields up by exact type: teach it ours.
+
+    ClinicDateField (clinic/dates.py) takes what a DateField takes; the range is one every date
+    field on the forms accepts (a birth date is at most 120 years ago and not in the future).
+    """
+    from datetime import date
+
+    from hypothesis import strategies as st
+    from hypothesis.extra.django import register_field_strategy
+
+    from clinic.dates import ClinicDateField
+
+    register_field_strategy(
+        ClinicDateField, st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31))
+    )
+
+
+_register_clinic_date_strategy()
