@@ -615,9 +615,12 @@ def _plan_items(
             rule_ids=entry.ordered_rule_ids,
             sources=entry.source_stems,
         )
-        # The core protocol of seed 000 (no factor of its own) ranks with mid-weight factors.
+        # The core protocol of seed 000 (no factor of its own) ranks with mid-weight factors; a
+        # rule lists its items by priority, so each later one ranks a little lower.
         weight = max((weights.get(k, 0) for k in entry.factor_keys), default=0) or 40
-        candidates.append((item, (-weight, _RULE_ORDER[item.rule_ids[0]], order)))
+        index = _index_in_rule(entry, item.key)
+        rank = (-(weight - 5 * index), _RULE_ORDER[item.rule_ids[0]], index, order)
+        candidates.append((item, rank))
     referrals = [item for item, _ in candidates if ITEMS_BY_KEY[item.key].recipient is not None]
     treatment = sorted(
         ((item, rank) for item, rank in candidates if item not in referrals),
@@ -631,6 +634,14 @@ def _plan_items(
         key=lambda item: (COMPONENTS.index(item.component), rank[item.key]),
     )
     return tuple(chosen), deferred
+
+
+def _index_in_rule(entry: _Found, key: str) -> int:
+    """Where the first rule proposing the item lists it: a rule lists its items by priority."""
+    for index, template in enumerate(entry.first_rule.items):
+        if template == key or ("{" in template and key.startswith(template.split("{")[0])):
+            return index
+    return len(entry.first_rule.items)
 
 
 def _precautions(found: dict[str, _Found], items: tuple[PlanItem, ...]) -> tuple[Precaution, ...]:

@@ -255,7 +255,7 @@ def nutrition_topics(facts: Facts) -> Mapping[str, ParamValue]:
     ):
         topics.append(Text(gettext_noop("calcium and magnesium in pregnancy")))
     if facts.pregnancy.breastfeeding:
-        topics.append(Text(gettext_noop("diet and fluids while breastfeeding")))
+        topics.append(Text(gettext_noop("what breastfeeding needs in food and fluids")))
     if not topics:
         topics.append(Text(gettext_noop("diet and hydration")))
     return {"topics": and_list(topics)}

@@ -42,7 +42,7 @@ MEDICATION_CLASS_NAMES = {
     "statin": Text(gettext_noop("statin")),
     "diuretic": Text(gettext_noop("diuretic")),
     "nicotinic_acid": Text(gettext_noop("nicotinic acid")),
-    "raloxifene": Text(gettext_noop("raloxifene (Evista)")),
+    "raloxifene": Text(gettext_noop("raloxifene")),
     "nifedipine": Text(gettext_noop("nifedipine")),
 }
 

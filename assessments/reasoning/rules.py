@@ -1061,13 +1061,13 @@ def long_sitting(facts: Facts) -> Match | None:
     )
 
 
-@condition("Sits 3 hours a day or more without getting up at least every hour")
+@condition("Sits 3 hours a day or more and answered that they do not get up every hour")
 def sitting_without_breaks(facts: Facts) -> Match | None:
     daily = facts.daily_life
     if (
         daily.sitting_hours_per_day is None
         or daily.sitting_hours_per_day < 3
-        or daily.takes_sitting_breaks
+        or daily.takes_sitting_breaks is not False  # None: not asked, never read as "no"
     ):
         return None
     return Match(
@@ -1311,9 +1311,14 @@ def long_cramp_episodes(facts: Facts) -> Match | None:
     )
 
 
-@condition("Cramps on one side only")
+def _spine_examined_and_supple(facts: Facts) -> bool:
+    segments = () if facts.exam is None else facts.exam.segments
+    return bool(segments) and all(segment.stiffness == "none" for segment in segments)
+
+
+@condition("Cramps on one side only, unless the spine was examined and no segment was stiff")
 def one_sided_cramps(facts: Facts) -> Match | None:
-    if cramp_sides(facts) not in ({"left"}, {"right"}):
+    if cramp_sides(facts) not in ({"left"}, {"right"}) or _spine_examined_and_supple(facts):
         return None
     (side,) = cramp_sides(facts)
     return Match(
@@ -1372,7 +1377,12 @@ def paraspinal_cramps_only_stretch(facts: Facts) -> Match | None:
 def night_cramps_with_age(facts: Facts) -> Match | None:
     if "night" not in facts.cramps.timing or not facts.cramps.sites or not _older(facts, 60):
         return None
-    return Match(params={"age": str(facts.person.age_years)}, evidence=_age_evidence(facts))
+    evidence = list(_age_evidence(facts))
+    if facts.person.sex == "female":
+        evidence.append(
+            _finding(gettext_noop("Patient: a woman (night cramps are more common in women)"))
+        )
+    return Match(params={"age": str(facts.person.age_years)}, evidence=tuple(evidence))
 
 
 @condition("Cramps, and no other rule found a cause (checked after all the others)")
@@ -1668,21 +1678,21 @@ RULES: tuple[Rule, ...] = (
         "MED-NICOTINIC-ACID",
         takes_nicotinic_acid,
         "medication.nicotinic_acid",
-        gettext_noop("Takes %(drugs)s (nicotinic acid), which is linked to leg cramps."),
+        gettext_noop("Takes %(drugs)s; nicotinic acid is linked to leg cramps."),
         ("002",),
     ),
     _medication(
         "MED-RALOXIFENE",
         takes_raloxifene,
         "medication.raloxifene",
-        gettext_noop("Takes %(drugs)s (raloxifene, Evista), which is linked to leg cramps."),
+        gettext_noop("Takes %(drugs)s; raloxifene (Evista) is linked to leg cramps."),
         ("002",),
     ),
     _medication(
         "MED-NIFEDIPINE",
         takes_nifedipine,
         "medication.nifedipine",
-        gettext_noop("Takes %(drugs)s (nifedipine), which is linked to leg cramps."),
+        gettext_noop("Takes %(drugs)s; nifedipine is linked to leg cramps."),
         ("002",),
     ),
     Rule(
@@ -2006,7 +2016,7 @@ RULES: tuple[Rule, ...] = (
         ("000",),
         factor=FactorSpec(
             "stiffness.lower_back",
-            50,
+            40,
             gettext_noop(
                 "Stiff %(levels)s with cramps in the %(muscles)s: in one physiotherapist's "
                 "experience, low-grade lower-back stiffness, often painless, may be linked to "
@@ -2022,7 +2032,7 @@ RULES: tuple[Rule, ...] = (
         ("000",),
         factor=FactorSpec(
             "stiffness.neck",
-            50,
+            40,
             gettext_noop(
                 "Stiff %(levels)s with cramps in the %(muscles)s: in one physiotherapist's "
                 "experience, low-grade neck stiffness, often painless, may be linked to these "
@@ -2128,9 +2138,7 @@ RULES: tuple[Rule, ...] = (
         factor=FactorSpec(
             "night_cramps.age",
             10,
-            gettext_noop(
-                "Aged %(age)s: night cramps are common and more so with age (and in women)."
-            ),
+            gettext_noop("Aged %(age)s: night cramps are common and more so with age."),
             cause=False,
         ),
     ),
@@ -2147,7 +2155,7 @@ RULES: tuple[Rule, ...] = (
         ("002", "000", "003"),
         factor=FactorSpec(
             "hydration.low_water",
-            40,
+            45,
             gettext_noop(
                 "Drinks %(litres)s L of water a day, below the 2 L advised; coffee "
                 "and tea do not count."
@@ -2204,12 +2212,11 @@ RULES: tuple[Rule, ...] = (
         ("003", "001"),
         factor=FactorSpec(
             "exercise.inactive",
-            25,
+            35,
             gettext_noop(
                 "No regular exercise: muscles that are not used and stretched weaken "
                 "and cramp more easily."
             ),
-            musculoskeletal=True,
         ),
         items=("strengthening.conditioning",),
     ),
@@ -2234,7 +2241,7 @@ RULES: tuple[Rule, ...] = (
         ("001",),
         factor=FactorSpec(
             "posture.no_breaks",
-            25,
+            35,
             gettext_noop(
                 "Does not get up every hour: blood flow to the legs drops within three hours of "
                 "sitting; short walks every hour restore it."
