@@ -448,7 +448,9 @@ def assess(facts: Facts, *, cleared_red_flags: frozenset[str] = frozenset()) -> 
 
     items, withheld = _withhold(tables["items"], tables["precautions"])
     _merge(items)
-    plan_items, deferred = _plan_items(facts, items, tables["precautions"], built_factors)
+    # An alternative ranks where the item it replaces would have.
+    replaced = {w.alternative: w.item for w in withheld if w.alternative is not None}
+    plan_items, deferred = _plan_items(facts, items, tables["precautions"], built_factors, replaced)
     plan = Plan(
         schedule=_schedule(facts, built_factors, plan_items),
         goals=_goals(facts, tables["goals"]),
@@ -589,6 +591,7 @@ def _plan_items(
     found: dict[str, _Found],
     precautions: dict[str, _Found],
     factors: tuple[Factor, ...],
+    replaced: dict[str, str],
 ) -> tuple[tuple[PlanItem, ...], tuple[str, ...]]:
     in_plan = frozenset(found)
     weights = {factor.key: factor.weight for factor in factors}
@@ -618,7 +621,7 @@ def _plan_items(
         # The core protocol of seed 000 (no factor of its own) ranks with mid-weight factors; a
         # rule lists its items by priority, so each later one ranks a little lower.
         weight = max((weights.get(k, 0) for k in entry.factor_keys), default=0) or 40
-        index = _index_in_rule(entry, item.key)
+        index = _index_in_rule(entry, replaced.get(item.key, item.key))
         rank = (-(weight - 5 * index), _RULE_ORDER[item.rule_ids[0]], index, order)
         candidates.append((item, rank))
     referrals = [item for item, _ in candidates if ITEMS_BY_KEY[item.key].recipient is not None]
@@ -657,8 +660,15 @@ def _precautions(found: dict[str, _Found], items: tuple[PlanItem, ...]) -> tuple
             withheld_item_keys=tuple(spec.withholds),
         )
         for spec in PRECAUTIONS
-        if spec.key in found
+        if spec.key in found and (spec.kind == "contraindication" or _shown(spec, items))
     )
+
+
+def _shown(spec, items: tuple[PlanItem, ...]) -> bool:
+    """Advice is shown when it concerns an item in the plan, or when it concerns no item."""
+    if not spec.components:
+        return True
+    return any(spec.key in item.precaution_keys for item in items)
 
 
 def _referrals(items: tuple[PlanItem, ...]) -> tuple[Referral, ...]:

@@ -1018,7 +1018,12 @@ def fluids_limited(facts: Facts) -> Match | None:
 
 
 def _claudication(facts: Facts) -> bool:
-    return facts.circulation.calf_pain_walking_eases_with_rest or facts.circulation.pad_diagnosed
+    """Pain on exertion from the arteries (PAD) or from the spinal canal (lumbar stenosis)."""
+    return (
+        facts.circulation.calf_pain_walking_eases_with_rest
+        or facts.circulation.pad_diagnosed
+        or facts.spine.stenosis_region == "lumbar"
+    )
 
 
 def _well_hydrated(facts: Facts) -> bool:
@@ -1028,8 +1033,8 @@ def _well_hydrated(facts: Facts) -> bool:
 
 @condition(
     "Cramps during exercise, unless the patient is well hydrated (2 L or more, no heavy sweating) "
-    "or the exercise pain is calf pain on walking that eases with rest, or PAD (a circulation "
-    "cause, not fuel)"
+    "or the exercise pain is claudication (calf pain on walking that eases with rest, PAD, or "
+    "lumbar stenosis): a circulation or nerve cause, not fuel"
 )
 def cramps_during_exercise(facts: Facts) -> Match | None:
     if "exercise" not in facts.cramps.timing or not facts.cramps.sites:
