@@ -419,7 +419,10 @@ def assess(facts: Facts, *, cleared_red_flags: frozenset[str] = frozenset()) -> 
     for rule in RULES:
         if not rule.fallback:
             _run(rule, facts, tables, fired)
-    if not any(entry.first_rule.factor.cause for entry in tables["factors"].values()):
+    # "No cause found" only when nothing was found: no red flag and no factor that is a cause.
+    if not tables["red_flags"] and not any(
+        entry.first_rule.factor.cause for entry in tables["factors"].values()
+    ):
         for rule in RULES:
             if rule.fallback:
                 _run(rule, facts, tables, fired)
