@@ -980,8 +980,7 @@ def night_calf_or_foot_cramps(facts: Facts) -> Match | None:
 # --- Hydration and food (seeds 002, 000, 001) ---------------------------------------------------
 
 
-@condition("Drinks less than 2 litres of water a day (coffee and tea not counted)")
-def low_water_intake(facts: Facts) -> Match | None:
+def _drinks_little(facts: Facts) -> Match | None:
     litres = facts.daily_life.water_litres_per_day
     if litres is None or litres >= 2:
         return None
@@ -995,6 +994,26 @@ def low_water_intake(facts: Facts) -> Match | None:
             )
         )
     return Match(params={"litres": f"{litres:g}"}, evidence=tuple(evidence))
+
+
+@condition(
+    "Drinks less than 2 litres of water a day (coffee and tea not counted), with nothing that "
+    "limits fluids"
+)
+def low_water_intake(facts: Facts) -> Match | None:
+    return None if fluid_limit_reasons(facts) else _drinks_little(facts)
+
+
+@condition(
+    "Drinks less than 2 litres of water a day, with kidney or heart disease, a diuretic or a "
+    "doctor's fluid limit"
+)
+def low_water_with_fluid_limit(facts: Facts) -> Match | None:
+    reasons = fluid_limit_reasons(facts)
+    match = _drinks_little(facts) if reasons else None
+    if match is None:
+        return None
+    return Match(params={**match.params, "reasons": and_list(reasons)}, evidence=match.evidence)
 
 
 @condition("Sweats heavily or works or exercises in the heat")
@@ -2164,6 +2183,21 @@ RULES: tuple[Rule, ...] = (
             gettext_noop(
                 "Drinks %(litres)s L of water a day, below the 2 L advised; coffee "
                 "and tea do not count."
+            ),
+        ),
+        items=("home_care.water", "nutrition_referral.dietitian"),
+        precautions=("nutrition_no_prescription",),
+    ),
+    Rule(
+        "HYDRATION-FLUIDS-LIMITED",
+        low_water_with_fluid_limit,
+        ("003", "002"),
+        factor=FactorSpec(
+            "hydration.fluids_limited",
+            45,
+            gettext_noop(
+                "Drinks %(litres)s L of water a day, with %(reasons)s: fluids depend on "
+                "medications and health, so the doctor sets how much to drink."
             ),
         ),
         items=("home_care.water", "nutrition_referral.dietitian"),

@@ -832,6 +832,20 @@ CASES = [
         ("002", "003"),
     ),
     RuleCase(
+        "HYDRATION-FLUIDS-LIMITED",
+        "Seed 003: on furosemide, drinks 1 L a day: the doctor sets the fluids, not 2 L.",
+        {
+            "cramps": CALF,
+            "medications": [{"name": "furosemide", "classes": ["diuretic"]}],
+            "daily_life": {"water_litres_per_day": 1.0},
+        },
+        "hydration.fluids_limited",
+        ("002", "003"),
+        items=("nutrition_referral.dietitian",),
+        precautions=("nutrition_no_prescription",),
+        withheld=(("home_care.water", "home_care.fluids_agreed"),),
+    ),
+    RuleCase(
         "HYDRATION-SWEATING",
         "Seeds 001/004, 002: a roofer working in the summer heat, sweating heavily.",
         {"cramps": CALF, "daily_life": {"heavy_sweating_or_heat": True}},

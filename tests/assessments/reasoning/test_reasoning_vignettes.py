@@ -111,7 +111,7 @@ def test_statin_and_diuretic():
             "medication.statin",
             "medication.diuretic",
             "night_calf_cramps",
-            "hydration.low_water",
+            "hydration.fluids_limited",
             "pattern.one_sided",
         ],
         "precautions": [

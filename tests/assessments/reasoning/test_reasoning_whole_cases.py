@@ -465,7 +465,7 @@ def test_diabetic_neuropathy_with_kidney_disease_on_a_diuretic():
             "other.liver_kidney",
             "other.diabetes",
             "night_calf_cramps",
-            "hydration.low_water",
+            "hydration.fluids_limited",
             "feet.flat",
             "feet.footwear",
             "night_cramps.age",
@@ -535,6 +535,8 @@ def test_diabetic_neuropathy_with_kidney_disease_on_a_diuretic():
     assert keys.isdisjoint({"strengthening.short_foot", "home_care.water"})
     for item in assessment.plan.items:
         assert "walk barefoot" not in str(item.instructions), item.key
+    (hydration,) = [f for f in assessment.factors if f.key == "hydration.fluids_limited"]
+    assert "2 L" not in str(hydration.title) and "the doctor sets" in str(hydration.title)
     fluids = str(_item(assessment, "home_care.fluids_agreed").instructions)
     assert fluids.startswith("Because of kidney disease and a diuretic, agree with the doctor")
     assert "2 litres" not in fluids
