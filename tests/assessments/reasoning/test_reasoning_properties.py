@@ -259,6 +259,11 @@ def _person_facing_texts(assessment):
 @settings(max_examples=100, deadline=None)
 @given(valid_facts_data())
 def test_person_facing_text_has_no_internal_keys_and_reads_right(data):
+    # Only the engine's own sentences are checked: free text typed by a person is replaced.
+    for index, medication in enumerate(data["medications"]):
+        medication["name"] = f"drug{index}"
+    if data["exam"] is not None:
+        data["exam"]["cramp_reproduced_where"] = "calf"
     facts = facts_from_dict(data)
     every_flag = frozenset(flag.key for flag in assess(facts).red_flags)
     for assessment in (assess(facts), assess(facts, cleared_red_flags=every_flag)):
