@@ -10,16 +10,19 @@ from .engine import (
     RedFlag,
     Referral,
     Schedule,
+    WithheldItem,
     assess,
+    contraindicated_items,
 )
 from .facts import CaseError, Facts, facts_from_dict, facts_to_dict
 from .i18n import Text, gettext_noop
 from .interventions import Dosage
-from .rules import RULES, SEEDS, Rule
+from .rules import RULES, SEED_TITLES, SEEDS, Rule
 
 __all__ = [
     "RULES",
     "SEEDS",
+    "SEED_TITLES",
     "Assessment",
     "CaseError",
     "Dosage",
@@ -34,7 +37,9 @@ __all__ = [
     "Rule",
     "Schedule",
     "Text",
+    "WithheldItem",
     "assess",
+    "contraindicated_items",
     "facts_from_dict",
     "facts_to_dict",
     "gettext_noop",

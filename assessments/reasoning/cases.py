@@ -13,6 +13,7 @@ from pathlib import Path
 from .engine import Assessment
 from .facts import CaseError, Facts, facts_from_dict
 from .i18n import Text, gettext_noop
+from .interventions import ITEMS_BY_KEY, PRECAUTIONS_BY_KEY
 
 _CASE_KEYS = ("vignette", "facts")
 
@@ -25,6 +26,18 @@ COMPONENT_NAMES = {
     "posture": Text(gettext_noop("Posture")),
     "nutrition_referral": Text(gettext_noop("Nutrition referral")),
     "home_care": Text(gettext_noop("Home care")),
+}
+
+
+URGENCY_NAMES = {
+    "emergency": Text(gettext_noop("emergency, same day")),
+    "urgent": Text(gettext_noop("urgent")),
+    "soon": Text(gettext_noop("soon")),
+    "routine": Text(gettext_noop("routine")),
+}
+KIND_NAMES = {
+    "contraindication": Text(gettext_noop("contraindication")),
+    "advice": Text(gettext_noop("advice")),
 }
 
 
@@ -75,7 +88,11 @@ def render_text(assessment: Assessment, translate: Callable[[str], str] = lambda
     if assessment.red_flags:
         lines.append(say(Text(gettext_noop("RED FLAGS"))))
         for number, flag in enumerate(assessment.red_flags, 1):
-            lines.append(f"  {number}. {say(flag.title)}")
+            state = URGENCY_NAMES[flag.urgency]
+            if flag.cleared:
+                state = Text(gettext_noop("%(urgency)s, cleared"), {"urgency": state})
+            lines.append(f"  {number}. [{say(state)}] {say(flag.title)}")
+            lines.append(f"     > {say(flag.patient_text)}")
             lines.extend(f"     - {say(e)}" for e in flag.evidence)
             lines.append(f"     [{', '.join(flag.rule_ids)}; {', '.join(flag.sources)}]")
         lines.append("")
@@ -88,12 +105,40 @@ def render_text(assessment: Assessment, translate: Callable[[str], str] = lambda
         lines.append(f"     [{', '.join(factor.rule_ids)}; {', '.join(factor.sources)}]")
     if assessment.precautions:
         lines.extend(["", say(Text(gettext_noop("PRECAUTIONS")))])
-        lines.extend(f"  - {say(p.text)} [{', '.join(p.rule_ids)}]" for p in assessment.precautions)
+        lines.extend(
+            f"  - [{say(KIND_NAMES[p.kind])}] {say(p.text)} [{', '.join(p.rule_ids)}]"
+            for p in assessment.precautions
+        )
+    if assessment.withheld_items:
+        lines.extend(["", say(Text(gettext_noop("WITHHELD (contraindicated)")))])
+        for entry in assessment.withheld_items:
+            title = Text(ITEMS_BY_KEY[entry.item].title)
+            if entry.alternative is None:
+                lines.append(f"  - {say(title)}")
+            else:
+                alternative = Text(ITEMS_BY_KEY[entry.alternative].title)
+                lines.append(
+                    "  - "
+                    + say(
+                        Text(
+                            gettext_noop("%(item)s, replaced by: %(alternative)s"),
+                            {"item": title, "alternative": alternative},
+                        )
+                    )
+                )
     if assessment.referrals:
         lines.extend(["", say(Text(gettext_noop("REFERRALS")))])
-        lines.extend(f"  - {say(r.title)}: {say(r.reason)}" for r in assessment.referrals)
+        lines.extend(
+            f"  - [{say(URGENCY_NAMES.get(r.urgency, URGENCY_NAMES['routine']))}] "
+            f"{say(r.title)}: {say(r.reason)}"
+            for r in assessment.referrals
+        )
     plan = assessment.plan
     lines.extend(["", say(Text(gettext_noop("DRAFT PLAN")))])
+    if assessment.treatment_withheld:
+        lines.append(
+            "  " + say(Text(gettext_noop("No treatment is proposed while a red flag is open.")))
+        )
     if plan.schedule is not None:
         lines.append("  " + say(plan.schedule.text))
     for goal in plan.goals:
@@ -106,7 +151,23 @@ def render_text(assessment: Assessment, translate: Callable[[str], str] = lambda
         for item in items:
             lines.append(f"    - {say(item.title)}: {say(item.dosage.text)}")
             lines.append(f"      {say(item.instructions)}")
-            if item.precaution_keys:
-                lines.append(f"      ! {', '.join(item.precaution_keys)}")
+            for key in item.precaution_keys:
+                lines.append(f"      ! {say(Text(PRECAUTIONS_BY_KEY[key].text))}")
             lines.append(f"      [{', '.join(item.rule_ids)}]")
+    if assessment.deferred_items:
+        titles = tuple(Text(ITEMS_BY_KEY[key].title) for key in assessment.deferred_items)
+        lines.extend(
+            [
+                "",
+                "  "
+                + say(
+                    Text(
+                        gettext_noop(
+                            "Left out to keep the plan short (add by hand if needed): %(items)s"
+                        ),
+                        {"items": titles},
+                    )
+                ),
+            ]
+        )
     return "\n".join(lines) + "\n"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .engine import SCHEDULES
+from .engine import (
+    HOME_PROGRAMME_REVIEW_DAYS,
+    MAX_TREATMENT_ITEMS,
+    MERGED_INTO,
+    SCHEDULES,
+    URGENCY_PATIENT_TEXTS,
+    URGENCY_REFERRAL_TITLES,
+)
 from .interventions import (
     GOALS_BY_KEY,
     ITEM_TEMPLATES,
@@ -12,11 +19,23 @@ from .interventions import (
     PRECAUTIONS,
     PRECAUTIONS_BY_KEY,
 )
-from .rules import SEEDS, Rule
+from .rules import SEED_TITLES, SEEDS, URGENCIES, Rule
 
 
 def _sources(rule: Rule) -> str:
     return ", ".join(f"`{SEEDS[source]}`" for source in rule.sources)
+
+
+def _precaution_line(key: str) -> str:
+    spec = PRECAUTIONS_BY_KEY[key]
+    line = f"`{key}` ({spec.kind}): {spec.text}"
+    if spec.withholds:
+        withheld = "; ".join(
+            f"`{item}` → " + (f"`{alternative}`" if alternative else "no alternative")
+            for item, alternative in spec.withholds.items()
+        )
+        line += f" Withholds: {withheld}."
+    return line
 
 
 def _item_line(key: str) -> str:
@@ -31,16 +50,26 @@ def _item_line(key: str) -> str:
 def _rule_section(rule: Rule) -> list[str]:
     lines = [f"### {rule.id}", "", f"- **When:** {rule.when.description} (`{rule.when.name}`)"]
     if rule.red_flag is not None:
-        lines.append(f"- **Red flag** `{rule.red_flag.key}`: {rule.red_flag.title}")
+        lines.append(
+            f"- **Red flag** `{rule.red_flag.key}` (urgency: {rule.red_flag.urgency}): "
+            f"{rule.red_flag.title}"
+        )
     if rule.factor is not None:
         factor = rule.factor
-        lines.append(f"- **Factor** `{factor.key}` (weight {factor.weight}): {factor.title}")
+        notes = [f"weight {factor.weight}"]
+        if not factor.cause:
+            notes.append("context, not a cause")
+        if factor.musculoskeletal:
+            notes.append("musculoskeletal")
+        lines.append(f"- **Factor** `{factor.key}` ({', '.join(notes)}): {factor.title}")
+    if rule.fallback:
+        lines.append("- **Runs only when no other rule found a cause.**")
     if rule.items:
         lines.append("- **Plan items:**")
         lines.extend(f"  - {_item_line(key)}" for key in rule.items)
     if rule.precautions:
         lines.append("- **Precautions:**")
-        lines.extend(f"  - `{key}`: {PRECAUTIONS_BY_KEY[key].text}" for key in rule.precautions)
+        lines.extend(f"  - {_precaution_line(key)}" for key in rule.precautions)
     if rule.goals:
         lines.append("- **Goals:**")
         lines.extend(f"  - `{key}`: {GOALS_BY_KEY[key].text}" for key in rule.goals)
@@ -59,10 +88,34 @@ def render_catalogue_markdown(rules: Iterable[Rule]) -> str:
         "`clinical-screening` marks red flags and safety checks any clinic screens "
         "for although the",
         "seeds do not name them. Sentences show `%(name)s` where the patient's details go.",
+        "Seed 000 is one physiotherapist's clinical experience: what rests on it alone is worded",
+        "as a hypothesis to examine. The seeds name no spinal levels for muscles: L4-S1 for the",
+        "leg and C5-T1 for the forearm and hand is the clinic's convention, and the texts say so.",
         "",
-        f"{len(rules)} rules. Red flags are listed first in every assessment; while "
-        f"one is open the",
-        "plan cannot be signed until a medical referral or an override with a reason is recorded.",
+        "| source | title (what people read) |",
+        "|---|---|",
+        *(f"| `{stem}` | {title} |" for stem, title in SEED_TITLES.items()),
+        "",
+        f"{len(rules)} rules. Red flags are listed first in every assessment, most urgent first.",
+        "While one is open (not cleared by a doctor's clearance or an override with a reason) the",
+        "proposal is one medical referral with the highest urgency, and nothing else: no treatment",
+        "item, no visit schedule, no goal, no precaution.",
+        "",
+        "| urgency | referral | the patient is told |",
+        "|---|---|---|",
+        *(
+            f"| {u} | {URGENCY_REFERRAL_TITLES[u]} | {URGENCY_PATIENT_TEXTS[u]} |"
+            for u in URGENCIES
+        ),
+        "",
+        "A contraindication withholds items (listed in `withheld_items`) and proposes its safe",
+        "alternative instead; advice is shown with the items it concerns and never blocks signing.",
+        "Overlapping items are merged ("
+        + ", ".join(f"`{a}` into `{b}`" for a, b in MERGED_INTO.items())
+        + "; PNF leaves out",
+        "the calf when a calf stretch is in the plan, and never stretches the spine).",
+        f"Treatment items are capped at {MAX_TREATMENT_ITEMS}, highest-weight factors first;",
+        "referrals are never dropped; what is left out is listed in `deferred_items`.",
         "",
         "## Rules",
         "",
@@ -73,18 +126,29 @@ def render_catalogue_markdown(rules: Iterable[Rule]) -> str:
     lines.extend(
         f"| `{t.key}` | {t.component} | {t.title} | {t.dosage.text} |" for t in ITEM_TEMPLATES
     )
-    lines.extend(["", "## Precautions", "", "| key | applies to | text |", "|---|---|---|"])
+    lines.extend(
+        ["", "## Precautions", "", "| key | kind | applies to | text |", "|---|---|---|---|"]
+    )
     for spec in PRECAUTIONS:
-        scope = ", ".join(spec.item_keys or spec.components)
-        lines.append(f"| `{spec.key}` | {scope} | {spec.text} |")
+        if spec.withholds:
+            scope = ", ".join(
+                f"{item} → {alternative or 'none'}" for item, alternative in spec.withholds.items()
+            )
+        else:
+            scope = ", ".join(spec.item_keys or spec.components) or "(shown only)"
+        lines.append(f"| `{spec.key}` | {spec.kind} | {scope} | {spec.text} |")
     lines.extend(
         [
             "",
             "## Visit schedule",
             "",
             "A clinic default for the practitioner to adjust, not a rule from the seeds.",
-            "Score = the number of factors found, plus 1 for 3-6 cramps a week or 2 for 7 or more.",
-            "The review falls at the end of the block.",
+            "It follows the musculoskeletal findings, not the medical ones (a drug-related",
+            "cramp is a referral, not weeks of visits). With no musculoskeletal factor: one",
+            f"visit to teach the home programme, review after {HOME_PROGRAMME_REVIEW_DAYS} days.",
+            "Otherwise score = the number of musculoskeletal factors, plus 1 for 3-6 cramps",
+            "a week or 2 for 7 or more;",
+            "the review falls at the end of the block.",
             "",
             "| score | visits a week | weeks |",
             "|---|---|---|",

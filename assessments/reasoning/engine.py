@@ -2,24 +2,65 @@
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from dataclasses import dataclass, field
 
 from .facts import Facts
-from .findings import cramp_sites_text
-from .i18n import Text, gettext_noop
+from .findings import cramp_sides, cramp_sites_text
+from .i18n import Text, and_list, gettext_noop
 from .interventions import (
     COMPONENTS,
     GOALS,
     ITEM_TEMPLATES,
     ITEMS_BY_KEY,
     PRECAUTIONS,
+    PRECAUTIONS_BY_KEY,
     Dosage,
+    stretchable_muscles,
 )
 from .labels import TIMING_NAMES
-from .rules import RULES, SEEDS, Match, Rule
+from .rules import RULES, SEEDS, URGENCIES, Match, Rule
+
+# About six to eight treatment items (issue 12): referrals are not counted and never dropped.
+MAX_TREATMENT_ITEMS = 8
+
+# What the patient is told to do, by urgency (a plain sentence for the care plan and letters).
+URGENCY_PATIENT_TEXTS = {
+    "emergency": gettext_noop(
+        "Go to an emergency department today. Do not wait for your next appointment here."
+    ),
+    "urgent": gettext_noop(
+        "See your doctor within a day or two; if you cannot get an appointment, go to an urgent "
+        "care centre."
+    ),
+    "soon": gettext_noop("See your doctor soon, before starting any treatment here."),
+}
+URGENCY_REFERRAL_TITLES = {
+    "emergency": gettext_noop("Same-day emergency medical assessment"),
+    "urgent": gettext_noop("Urgent medical referral (within a day or two)"),
+    "soon": gettext_noop("Medical referral before treatment"),
+}
+URGENCY_REFERRAL_REASONS = {
+    "emergency": gettext_noop(
+        "Red flags (listed above) need a doctor today: send the patient to an emergency "
+        "department. No treatment is proposed until a doctor has seen the patient or each flag "
+        "is cleared with a reason."
+    ),
+    "urgent": gettext_noop(
+        "Red flags (listed above) need a doctor within a day or two. No treatment is proposed "
+        "until a doctor has seen the patient or each flag is cleared with a reason."
+    ),
+    "soon": gettext_noop(
+        "Red flags (listed above) need a doctor before any treatment. No treatment is proposed "
+        "until a doctor has seen the patient or each flag is cleared with a reason."
+    ),
+}
+# Stretches that overlap: when both are proposed the first is merged into the second.
+MERGED_INTO = {"stretching.calf": "stretching.calf_before_bed"}
 
 _RULE_ORDER = {rule.id: index for index, rule in enumerate(RULES)}
+_FACTOR_SPECS = {rule.factor.key: rule.factor for rule in RULES if rule.factor is not None}
 _SOURCE_ORDER = {short: index for index, short in enumerate(SEEDS)}
 
 
@@ -37,12 +78,21 @@ class RedFlag:
     evidence: tuple[Text, ...]
     rule_ids: tuple[str, ...]
     sources: tuple[str, ...]
+    urgency: str = "soon"
+    cleared: bool = False
+
+    @property
+    def patient_text(self) -> Text:
+        return Text(URGENCY_PATIENT_TEXTS[self.urgency])
 
     def to_dict(self) -> dict:
         return {
             "key": self.key,
             "title": self.title.to_dict(),
             "evidence": _texts(self.evidence),
+            "urgency": self.urgency,
+            "cleared": self.cleared,
+            "patient_text": self.patient_text.to_dict(),
             "rule_ids": list(self.rule_ids),
             "sources": list(self.sources),
         }
@@ -76,15 +126,38 @@ class Precaution:
     item_keys: tuple[str, ...]
     rule_ids: tuple[str, ...]
     sources: tuple[str, ...]
+    kind: str = "advice"
+    # Contraindications only: the items it keeps out of the plan (whether proposed or not).
+    withheld_item_keys: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
             "key": self.key,
+            "kind": self.kind,
             "text": self.text.to_dict(),
             "components": list(self.components),
             "item_keys": list(self.item_keys),
+            "withheld_item_keys": list(self.withheld_item_keys),
             "rule_ids": list(self.rule_ids),
             "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class WithheldItem:
+    """An item the rules would propose that a contraindication keeps out of the plan."""
+
+    item: str
+    precaution: str
+    text: Text
+    alternative: str | None
+
+    def to_dict(self) -> dict:
+        return {
+            "item": self.item,
+            "precaution": self.precaution,
+            "text": self.text.to_dict(),
+            "alternative": self.alternative,
         }
 
 
@@ -126,6 +199,8 @@ class Referral:
     factor_keys: tuple[str, ...]
     rule_ids: tuple[str, ...]
     sources: tuple[str, ...]
+    # Red-flag referral only: what the patient is told to do, in plain words.
+    patient_text: Text | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -134,6 +209,7 @@ class Referral:
             "urgency": self.urgency,
             "title": self.title.to_dict(),
             "reason": self.reason.to_dict(),
+            "patient_text": None if self.patient_text is None else self.patient_text.to_dict(),
             "factor_keys": list(self.factor_keys),
             "rule_ids": list(self.rule_ids),
             "sources": list(self.sources),
@@ -211,10 +287,20 @@ class Assessment:
     requires_medical_clearance: bool
     clearance_note: Text | None
     rule_ids: tuple[str, ...]
+    treatment_withheld: bool = False
+    withheld_items: tuple[WithheldItem, ...] = ()
+    # Items left out to keep the plan short (lowest priority first out); the practitioner can
+    # add them back by hand.
+    deferred_items: tuple[str, ...] = ()
+
+    @property
+    def open_red_flags(self) -> tuple[RedFlag, ...]:
+        return tuple(flag for flag in self.red_flags if not flag.cleared)
 
     def to_dict(self) -> dict:
         return {
             "requires_medical_clearance": self.requires_medical_clearance,
+            "treatment_withheld": self.treatment_withheld,
             "clearance_note": None
             if self.clearance_note is None
             else self.clearance_note.to_dict(),
@@ -223,6 +309,8 @@ class Assessment:
             "factors": [factor.to_dict() for factor in self.factors],
             "precautions": [precaution.to_dict() for precaution in self.precautions],
             "referrals": [referral.to_dict() for referral in self.referrals],
+            "withheld_items": [entry.to_dict() for entry in self.withheld_items],
+            "deferred_items": list(self.deferred_items),
             "plan": self.plan.to_dict(),
             "rule_ids": list(self.rule_ids),
         }
@@ -275,72 +363,152 @@ def _expand(key_template: str, match: Match) -> tuple[str, ...]:
     return tuple(key_template.format(**{name: value}) for value in match.scope.get(name, ()))
 
 
-def assess(facts: Facts) -> Assessment:
-    """The assessment and draft plan for one patient. Same facts, same output, same order."""
-    red_flags: dict[str, _Found] = {}
-    factors: dict[str, _Found] = {}
-    items: dict[str, _Found] = {}
-    precautions: dict[str, _Found] = {}
-    goals: dict[str, _Found] = {}
-    fired: list[str] = []
+def _run(rule: Rule, facts: Facts, tables: dict[str, dict[str, _Found]], fired: list[str]) -> None:
+    match = rule.when(facts)
+    if match is None:
+        return
+    fired.append(rule.id)
+    finding_key = None
+    if rule.red_flag is not None:
+        finding_key = rule.red_flag.key
+        _found(tables["red_flags"], finding_key, rule, match)
+    if rule.factor is not None:
+        finding_key = rule.factor.key
+        _found(tables["factors"], finding_key, rule, match)
+    for key_template in rule.items:
+        for key in _expand(key_template, match):
+            if key not in ITEMS_BY_KEY:
+                raise KeyError(f"rule {rule.id} proposes unknown item {key!r}")
+            _found(tables["items"], key, rule, match, finding_key)
+    for key in rule.precautions:
+        _found(tables["precautions"], key, rule, match)
+    for key in rule.goals:
+        _found(tables["goals"], key, rule, match)
 
+
+def contraindicated_items(facts: Facts) -> dict[str, list[str]]:
+    """Every item key the facts contraindicate, with the precaution keys that do so.
+
+    Pure: the Django side calls it to demand a reason when a practitioner adds such an item by
+    hand. Independent of what the plan proposes.
+    """
+    found: dict[str, list[str]] = {}
     for rule in RULES:
-        match = rule.when(facts)
-        if match is None:
+        keys = [k for k in rule.precautions if PRECAUTIONS_BY_KEY[k].kind == "contraindication"]
+        if not keys or rule.when(facts) is None:
             continue
-        fired.append(rule.id)
-        finding_key = None
-        if rule.red_flag is not None:
-            finding_key = rule.red_flag.key
-            _found(red_flags, finding_key, rule, match)
-        if rule.factor is not None:
-            finding_key = rule.factor.key
-            _found(factors, finding_key, rule, match)
-        for key_template in rule.items:
-            for key in _expand(key_template, match):
-                if key not in ITEMS_BY_KEY:
-                    raise KeyError(f"rule {rule.id} proposes unknown item {key!r}")
-                _found(items, key, rule, match, finding_key)
-        for key in rule.precautions:
-            _found(precautions, key, rule, match)
-        for key in rule.goals:
-            _found(goals, key, rule, match)
+        for key in keys:
+            for item in PRECAUTIONS_BY_KEY[key].withholds:
+                found.setdefault(item, [])
+                if key not in found[item]:
+                    found[item].append(key)
+    return found
 
-    plan_items = _plan_items(facts, items, precautions)
-    built_factors = _factors(factors)
+
+def assess(facts: Facts, *, cleared_red_flags: frozenset[str] = frozenset()) -> Assessment:
+    """The assessment and draft plan for one patient. Same facts, same output, same order.
+
+    `cleared_red_flags`: keys of red flags a practitioner has cleared (a doctor's clearance or an
+    override with a reason). While any red flag is not cleared, the proposal is the medical
+    referral with the highest urgency and nothing else.
+    """
+    tables: dict[str, dict[str, _Found]] = {
+        name: {} for name in ("red_flags", "factors", "items", "precautions", "goals")
+    }
+    fired: list[str] = []
+    for rule in RULES:
+        if not rule.fallback:
+            _run(rule, facts, tables, fired)
+    # "No cause found" only when nothing was found: no red flag and no factor that is a cause.
+    if not tables["red_flags"] and not any(
+        entry.first_rule.factor.cause for entry in tables["factors"].values()
+    ):
+        for rule in RULES:
+            if rule.fallback:
+                _run(rule, facts, tables, fired)
+
+    built_red_flags = _red_flags(tables["red_flags"], frozenset(cleared_red_flags))
+    built_factors = _factors(tables["factors"])
+    open_flags = tuple(flag for flag in built_red_flags if not flag.cleared)
+    if open_flags:
+        return Assessment(
+            complaint=_complaint(facts),
+            red_flags=built_red_flags,
+            factors=built_factors,
+            precautions=(),
+            referrals=(_red_flag_referral(open_flags),),
+            plan=Plan(schedule=None, goals=(), items=()),
+            requires_medical_clearance=True,
+            clearance_note=Text(
+                gettext_noop(
+                    "Red flags are open: no treatment is proposed. Record the doctor's clearance "
+                    "or an override with a reason for each flag to see the treatment proposal."
+                )
+            ),
+            rule_ids=tuple(fired),
+            treatment_withheld=True,
+        )
+
+    items, withheld = _withhold(tables["items"], tables["precautions"])
+    _merge(items)
+    # An alternative ranks where the item it replaces would have.
+    replaced = {w.alternative: w.item for w in withheld if w.alternative is not None}
+    plan_items, deferred = _plan_items(facts, items, tables["precautions"], built_factors, replaced)
     plan = Plan(
         schedule=_schedule(facts, built_factors, plan_items),
-        goals=_goals(facts, goals),
+        goals=_goals(facts, tables["goals"]),
         items=plan_items,
     )
-    built_red_flags = tuple(
-        RedFlag(
-            key=key,
-            title=Text(found.first_rule.red_flag.title, found.match.params),
-            evidence=tuple(found.evidence),
-            rule_ids=found.ordered_rule_ids,
-            sources=found.source_stems,
-        )
-        for key, found in red_flags.items()
-    )
-    clearance_note = None
-    if built_red_flags:
-        clearance_note = Text(
-            gettext_noop(
-                "Red flags are open: do not sign this plan until a medical referral or an "
-                "override with a reason is recorded."
-            )
-        )
     return Assessment(
         complaint=_complaint(facts),
         red_flags=built_red_flags,
         factors=built_factors,
-        precautions=_precautions(precautions, plan_items),
-        referrals=_referrals(items, plan_items),
+        precautions=_precautions(tables["precautions"], plan_items),
+        referrals=_referrals(plan_items),
         plan=plan,
-        requires_medical_clearance=bool(built_red_flags),
-        clearance_note=clearance_note,
+        requires_medical_clearance=False,
+        clearance_note=None,
         rule_ids=tuple(fired),
+        treatment_withheld=False,
+        withheld_items=withheld,
+        deferred_items=deferred,
+    )
+
+
+def _red_flags(found: dict[str, _Found], cleared: frozenset[str]) -> tuple[RedFlag, ...]:
+    flags = [
+        RedFlag(
+            key=key,
+            title=Text(entry.first_rule.red_flag.title, entry.match.params),
+            evidence=tuple(entry.evidence),
+            rule_ids=entry.ordered_rule_ids,
+            sources=entry.source_stems,
+            urgency=entry.first_rule.red_flag.urgency,
+            cleared=key in cleared,
+        )
+        for key, entry in found.items()
+    ]
+    # Most urgent first; among equals, the order the rules are declared in.
+    return tuple(sorted(flags, key=lambda f: URGENCIES.index(f.urgency)))
+
+
+def _red_flag_referral(open_flags: tuple[RedFlag, ...]) -> Referral:
+    urgency = open_flags[0].urgency  # sorted most urgent first
+    rule_ids: list[str] = []
+    sources: list[str] = []
+    for flag in open_flags:
+        rule_ids.extend(r for r in flag.rule_ids if r not in rule_ids)
+        sources.extend(s for s in flag.sources if s not in sources)
+    return Referral(
+        key="medical_referral.red_flags",
+        recipient="doctor",
+        urgency=urgency,
+        title=Text(URGENCY_REFERRAL_TITLES[urgency]),
+        reason=Text(URGENCY_REFERRAL_REASONS[urgency]),
+        factor_keys=tuple(flag.key for flag in open_flags),
+        rule_ids=tuple(sorted(rule_ids, key=_RULE_ORDER.__getitem__)),
+        sources=tuple(sources),
+        patient_text=Text(URGENCY_PATIENT_TEXTS[urgency]),
     )
 
 
@@ -360,33 +528,126 @@ def _factors(found: dict[str, _Found]) -> tuple[Factor, ...]:
     return tuple(sorted(built, key=lambda f: (-f.weight, _RULE_ORDER[f.rule_ids[0]])))
 
 
+def _withhold(
+    items: dict[str, _Found], precautions: dict[str, _Found]
+) -> tuple[dict[str, _Found], tuple[WithheldItem, ...]]:
+    """Take contraindicated items out; put their safe alternative in, carrying their reasons."""
+    kept = dict(items)
+    withheld: list[WithheldItem] = []
+    for spec in PRECAUTIONS:
+        if spec.kind != "contraindication" or spec.key not in precautions:
+            continue
+        for item_key, alternative in spec.withholds.items():
+            entry = items.get(item_key)
+            if entry is None:
+                continue
+            kept.pop(item_key, None)
+            withheld.append(WithheldItem(item_key, spec.key, Text(spec.text), alternative))
+    for entry in withheld:
+        original = items[entry.item]
+        alternative = entry.alternative
+        if alternative is None or any(alternative == w.item for w in withheld):
+            continue
+        if alternative not in kept:
+            kept[alternative] = _Found(original.first_rule, original.match)
+        target = kept[alternative]
+        for rule_id in original.rule_ids:
+            if rule_id not in target.rule_ids:
+                target.rule_ids.append(rule_id)
+        target.sources.update(original.sources)
+        target.factor_keys.extend(k for k in original.factor_keys if k not in target.factor_keys)
+        precaution = precautions[entry.precaution]
+        for rule_id in precaution.rule_ids:
+            if rule_id not in target.rule_ids:
+                target.rule_ids.append(rule_id)
+        target.sources.update(precaution.sources)
+    # One entry per (item, precaution); the alternative is named once per item.
+    return kept, tuple(withheld)
+
+
+def _merge(items: dict[str, _Found]) -> None:
+    """Merge overlapping items: one calf stretch, not three."""
+    for source, target in MERGED_INTO.items():
+        if source in items and target in items:
+            merged = items.pop(source)
+            entry = items[target]
+            for rule_id in merged.rule_ids:
+                if rule_id not in entry.rule_ids:
+                    entry.rule_ids.append(rule_id)
+            entry.sources.update(merged.sources)
+            entry.factor_keys.extend(k for k in merged.factor_keys if k not in entry.factor_keys)
+
+
+def _dosage(facts: Facts, dosage: Dosage) -> Dosage:
+    """ "each side" only when both sides cramp; otherwise the side that does."""
+    if not dosage.each_side:
+        return dosage
+    sides = cramp_sides(facts)
+    if len(sides) == 1:
+        (side,) = sides
+        return dataclasses.replace(dosage, each_side=False, side=side)
+    return dosage
+
+
 def _plan_items(
-    facts: Facts, found: dict[str, _Found], precautions: dict[str, _Found]
-) -> tuple[PlanItem, ...]:
-    built = []
-    for template in ITEM_TEMPLATES:
+    facts: Facts,
+    found: dict[str, _Found],
+    precautions: dict[str, _Found],
+    factors: tuple[Factor, ...],
+    replaced: dict[str, str],
+) -> tuple[tuple[PlanItem, ...], tuple[str, ...]]:
+    in_plan = frozenset(found)
+    weights = {factor.key: factor.weight for factor in factors}
+    candidates = []
+    for order, template in enumerate(ITEM_TEMPLATES):
         entry = found.get(template.key)
         if entry is None:
             continue
-        params = template.params(facts)
-        built.append(
-            PlanItem(
-                key=template.key,
-                component=template.component,
-                title=Text(template.title, params),
-                instructions=Text(template.instructions, params),
-                dosage=template.dosage,
-                factor_keys=tuple(entry.factor_keys),
-                precaution_keys=tuple(
-                    spec.key
-                    for spec in PRECAUTIONS
-                    if spec.key in precautions and spec.concerns(template)
-                ),
-                rule_ids=entry.ordered_rule_ids,
-                sources=entry.source_stems,
-            )
+        if template.params_in_plan is not None and not stretchable_muscles(facts, in_plan):
+            continue  # everything it would stretch is covered by another item (or is the spine)
+        params = template.sentence_params(facts, in_plan)
+        item = PlanItem(
+            key=template.key,
+            component=template.component,
+            title=Text(template.title, params),
+            instructions=Text(template.instructions, params),
+            dosage=_dosage(facts, template.dosage),
+            factor_keys=tuple(entry.factor_keys),
+            precaution_keys=tuple(
+                spec.key
+                for spec in PRECAUTIONS
+                if spec.key in precautions and spec.concerns(template)
+            ),
+            rule_ids=entry.ordered_rule_ids,
+            sources=entry.source_stems,
         )
-    return tuple(sorted(built, key=lambda item: COMPONENTS.index(item.component)))
+        # The core protocol of seed 000 (no factor of its own) ranks with mid-weight factors; a
+        # rule lists its items by priority, so each later one ranks a little lower.
+        weight = max((weights.get(k, 0) for k in entry.factor_keys), default=0) or 40
+        index = _index_in_rule(entry, replaced.get(item.key, item.key))
+        rank = (-(weight - 5 * index), _RULE_ORDER[item.rule_ids[0]], index, order)
+        candidates.append((item, rank))
+    referrals = [item for item, _ in candidates if ITEMS_BY_KEY[item.key].recipient is not None]
+    treatment = sorted(
+        ((item, rank) for item, rank in candidates if item not in referrals),
+        key=lambda pair: pair[1],
+    )
+    kept = [item for item, _ in treatment[:MAX_TREATMENT_ITEMS]]
+    deferred = tuple(item.key for item, _ in treatment[MAX_TREATMENT_ITEMS:])
+    rank = {item.key: r for item, r in candidates}
+    chosen = sorted(
+        [*referrals, *kept],
+        key=lambda item: (COMPONENTS.index(item.component), rank[item.key]),
+    )
+    return tuple(chosen), deferred
+
+
+def _index_in_rule(entry: _Found, key: str) -> int:
+    """Where the first rule proposing the item lists it: a rule lists its items by priority."""
+    for index, template in enumerate(entry.first_rule.items):
+        if template == key or ("{" in template and key.startswith(template.split("{")[0])):
+            return index
+    return len(entry.first_rule.items)
 
 
 def _precautions(found: dict[str, _Found], items: tuple[PlanItem, ...]) -> tuple[Precaution, ...]:
@@ -398,13 +659,22 @@ def _precautions(found: dict[str, _Found], items: tuple[PlanItem, ...]) -> tuple
             item_keys=tuple(item.key for item in items if spec.key in item.precaution_keys),
             rule_ids=found[spec.key].ordered_rule_ids,
             sources=found[spec.key].source_stems,
+            kind=spec.kind,
+            withheld_item_keys=tuple(spec.withholds),
         )
         for spec in PRECAUTIONS
-        if spec.key in found
+        if spec.key in found and (spec.kind == "contraindication" or _shown(spec, items))
     )
 
 
-def _referrals(found: dict[str, _Found], items: tuple[PlanItem, ...]) -> tuple[Referral, ...]:
+def _shown(spec, items: tuple[PlanItem, ...]) -> bool:
+    """Advice is shown when it concerns an item in the plan, or when it concerns no item."""
+    if not spec.components:
+        return True
+    return any(spec.key in item.precaution_keys for item in items)
+
+
+def _referrals(items: tuple[PlanItem, ...]) -> tuple[Referral, ...]:
     referrals = []
     for item in items:
         template = ITEMS_BY_KEY[item.key]
@@ -431,14 +701,19 @@ def _goals(facts: Facts, found: dict[str, _Found]) -> tuple[Goal, ...]:
         if spec.key not in found:
             continue
         baseline, target = spec.values(facts)
+        if spec.measure == "pain_0_10" and baseline is None:
+            continue
         params = {
             name: value for name, value in (("baseline", baseline), ("target", target)) if value
         }
+        text = spec.text
+        if baseline is None and spec.text_without_baseline is not None:
+            text = spec.text_without_baseline
         goals.append(
             Goal(
                 key=spec.key,
                 measure=spec.measure,
-                text=Text(spec.text, params),
+                text=Text(text, params),
                 baseline=baseline,
                 target=target,
                 rule_ids=found[spec.key].ordered_rule_ids,
@@ -448,18 +723,41 @@ def _goals(facts: Facts, found: dict[str, _Found]) -> tuple[Goal, ...]:
     return tuple(goals)
 
 
-# Visit schedule by severity: the number of factors found, plus 1 for 3-6 cramps a week and 2 for
-# 7 or more. A clinic default for the practitioner to adjust, not a rule from the seeds.
-SCHEDULES = ((2, 1, 4), (5, 2, 4), (None, 2, 6))  # (highest score, visits a week, weeks)
+# Visit schedule from the musculoskeletal findings (a drug-related or medical cause is a referral,
+# not weeks of visits): the number of musculoskeletal factors, plus 1 for 3-6 cramps a week and 2
+# for 7 or more. A clinic default for the practitioner to adjust, not a rule from the seeds.
+# (highest score, visits a week, weeks); with no musculoskeletal factor, one visit teaches the home
+# programme and the review follows after HOME_PROGRAMME_REVIEW_DAYS.
+SCHEDULES = ((2, 1, 4), (5, 2, 4), (None, 2, 6))
+HOME_PROGRAMME_REVIEW_DAYS = 28
+_SCHEDULE_TEXTS = {
+    (True, True): gettext_noop("%(visits)s visit a week for %(weeks)s week, then review."),
+    (True, False): gettext_noop("%(visits)s visit a week for %(weeks)s weeks, then review."),
+    (False, True): gettext_noop("%(visits)s visits a week for %(weeks)s week, then review."),
+    (False, False): gettext_noop("%(visits)s visits a week for %(weeks)s weeks, then review."),
+}
 
 
 def _schedule(
     facts: Facts, factors: tuple[Factor, ...], items: tuple[PlanItem, ...]
 ) -> Schedule | None:
-    if not items:
-        return None
+    if not any(ITEMS_BY_KEY[item.key].recipient is None for item in items):
+        return None  # referrals only: nothing to treat in the clinic yet
+    musculoskeletal = sum(1 for factor in factors if _FACTOR_SPECS[factor.key].musculoskeletal)
+    if not musculoskeletal:
+        return Schedule(
+            visits_per_week=1,
+            weeks=1,
+            review_after_days=HOME_PROGRAMME_REVIEW_DAYS,
+            text=Text(
+                gettext_noop(
+                    "One visit to teach the home programme, then review in %(weeks)s weeks."
+                ),
+                {"weeks": str(HOME_PROGRAMME_REVIEW_DAYS // 7)},
+            ),
+        )
     per_week = facts.cramps.cramps_per_week
-    score = len(factors) + (2 if per_week >= 7 else 1 if per_week >= 3 else 0)
+    score = musculoskeletal + (2 if per_week >= 7 else 1 if per_week >= 3 else 0)
     visits, weeks = next(
         (visits, weeks)
         for highest, visits, weeks in SCHEDULES
@@ -470,7 +768,7 @@ def _schedule(
         weeks=weeks,
         review_after_days=weeks * 7,
         text=Text(
-            gettext_noop("%(visits)s visits a week for %(weeks)s weeks, then review."),
+            _SCHEDULE_TEXTS[(visits == 1, weeks == 1)],
             {"visits": str(visits), "weeks": str(weeks)},
         ),
     )
@@ -482,7 +780,7 @@ def _complaint(facts: Facts) -> Text | None:
         return None
     params = {"sites": cramp_sites_text(facts), "per_week": str(cramps.cramps_per_week)}
     if cramps.timing:
-        params["timing"] = tuple(TIMING_NAMES[t] for t in cramps.timing)
+        params["timing"] = and_list(TIMING_NAMES[t] for t in cramps.timing)
         return Text(
             gettext_noop("Cramps in the %(sites)s, %(per_week)s a week, %(timing)s."), params
         )

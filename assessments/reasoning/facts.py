@@ -353,6 +353,13 @@ class Exam:
 
 
 @dataclass(frozen=True)
+class BaselineScores:
+    # The latest outcome measures already recorded for the patient; None: none recorded.
+    oswestry_percent: float | None = _number(0, 100, default=None)
+    pain_nprs: int | None = _number(0, 10, default=None)
+
+
+@dataclass(frozen=True)
 class Facts:
     cramps: Cramps
     red_flags: RedFlags
@@ -366,6 +373,7 @@ class Facts:
     conditions: Conditions = field(default_factory=Conditions)
     daily_life: DailyLife = field(default_factory=DailyLife)
     exam: Exam | None = None
+    baseline_scores: BaselineScores = field(default_factory=BaselineScores)
 
 
 # --- Building from and to plain data ------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .facts import SEGMENT_LEVELS, STRENGTH_MUSCLES, Facts, Segment
-from .i18n import Text, gettext_noop
+from .i18n import ParamValue, Text, and_list, gettext_noop
 from .labels import (
     MUSCLE_NAMES,
     REFLEX_NAMES,
@@ -16,12 +16,13 @@ from .labels import (
 # forearm and hand.
 LOWER_BACK_MUSCLES = ("calf", "foot", "hamstring")
 NECK_MUSCLES = ("forearm_hand",)
-# The segments whose nerve roots reach those muscles: L4 to S1 for the leg, C5 to T1 for the
-# forearm and hand.
+# The segments examined first for those muscles: L4 to S1 for the leg, C5 to T1 for the forearm
+# and hand. The seeds name no levels: this is the clinic's convention, and the texts say so.
 LOWER_BACK_LEVELS = ("L4", "L5", "S1")
 NECK_LEVELS = ("C5", "C6", "C7", "T1")
 LUMBAR_LEVELS = ("L1", "L2", "L3", "L4", "L5", "S1", "SIJ")
 CERVICAL_LEVELS = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "T1")
+THORACIC_LEVELS = tuple(f"T{n}" for n in range(1, 13))
 LEG_ROOTS = ("L4", "L5", "S1", "S2")
 ARM_ROOTS = ("C5", "C6", "C7", "C8", "T1")
 
@@ -35,13 +36,21 @@ def cramping(facts: Facts, muscles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(m for m in muscles if m in facts.cramps.muscles)
 
 
-def muscle_names(muscles: tuple[str, ...]) -> tuple[Text, ...]:
-    return tuple(MUSCLE_NAMES[m] for m in muscles)
+def muscle_names(muscles: tuple[str, ...]) -> ParamValue:
+    return and_list(MUSCLE_NAMES[m] for m in muscles)
 
 
-def cramp_sites_text(facts: Facts, muscles: tuple[str, ...] | None = None) -> tuple[Text, ...]:
-    """`calf (left)`, one per cramp site, optionally only for some muscles."""
-    return tuple(
+def cramp_sides(facts: Facts) -> frozenset[str]:
+    """The sides that cramp: {"left"}, {"right"} or {"left", "right"} (empty without sites)."""
+    sides: set[str] = set()
+    for site in facts.cramps.sites:
+        sides.update(("left", "right") if site.side == "both" else (site.side,))
+    return frozenset(sides)
+
+
+def cramp_sites_text(facts: Facts, muscles: tuple[str, ...] | None = None) -> ParamValue:
+    """`calf (left) and foot (left)`, one per cramp site, optionally only for some muscles."""
+    return and_list(
         Text(
             gettext_noop("%(muscle)s (%(side)s)"),
             {"muscle": MUSCLE_NAMES[site.muscle], "side": SIDE_NAMES[site.side]},

@@ -65,3 +65,18 @@ def _value_to_json(value: ParamValue):
     if isinstance(value, tuple):
         return [_value_to_json(part) for part in value]
     return value
+
+
+def and_list(parts) -> ParamValue:
+    """`calf`, `calf and foot`, `calf, foot and hamstring`: a list a person reads, translatable.
+
+    Returns "" for no parts, the part itself for one, else a Text that nests the leading parts
+    (comma-separated) and the last one around the translatable "and".
+    """
+    parts = tuple(parts)
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    head = parts[:-1] if len(parts) > 2 else parts[0]
+    return Text(gettext_noop("%(first)s and %(last)s"), {"first": head, "last": parts[-1]})

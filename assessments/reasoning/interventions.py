@@ -8,18 +8,19 @@ draft before signing it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .facts import CRAMP_MUSCLES, Facts
 from .findings import (
     CERVICAL_LEVELS,
     LUMBAR_LEVELS,
+    THORACIC_LEVELS,
     level_names,
     muscle_names,
     stiff_segments,
 )
-from .i18n import ParamValue, Text, gettext_noop
-from .labels import CONDITION_NAMES, MEDICATION_CLASS_NAMES
+from .i18n import ParamValue, Text, and_list, gettext_noop
+from .labels import CONDITION_NAMES, MEDICATION_CLASS_NAMES, REFERRAL_CONDITIONS, SIDE_NAMES
 
 COMPONENTS = (
     "medical_referral",
@@ -39,6 +40,7 @@ FREQUENCY_NAMES = {
     "nightly": Text(gettext_noop("every night before bed")),
     "hourly": Text(gettext_noop("every hour of sitting")),
     "three_times_weekly": Text(gettext_noop("three times a week")),
+    "alternate_days": Text(gettext_noop("every other day, with a rest day between")),
     "every_day": Text(gettext_noop("every day")),
 }
 
@@ -52,6 +54,8 @@ class Dosage:
     hold_seconds_max: int | None = None
     minutes: int | None = None
     each_side: bool = False
+    # Set by the engine when only one side cramps: "on the left" instead of "each side".
+    side: str | None = None
 
     @property
     def amount(self) -> Text | None:
@@ -83,6 +87,11 @@ class Dosage:
         amount = self.amount
         if amount is None:
             return frequency
+        if self.side is not None:
+            return Text(
+                gettext_noop("%(amount)s on the %(side)s, %(frequency)s"),
+                {"amount": amount, "side": SIDE_NAMES[self.side], "frequency": frequency},
+            )
         if self.each_side:
             return Text(
                 gettext_noop("%(amount)s each side, %(frequency)s"),
@@ -101,6 +110,7 @@ class Dosage:
             "hold_seconds_max": self.hold_seconds_max,
             "minutes": self.minutes,
             "each_side": self.each_side,
+            "side": self.side,
             "text": self.text.to_dict(),
         }
 
@@ -120,6 +130,13 @@ class ItemTemplate:
     # Referral items only: who receives it, and whether treatment waits for the answer.
     recipient: str | None = None
     urgency: str | None = None
+    # For sentences that depend on what else the plan holds (a stretch merged into another).
+    params_in_plan: Callable[[Facts, frozenset[str]], Mapping[str, ParamValue]] | None = None
+
+    def sentence_params(self, facts: Facts, in_plan: frozenset[str]) -> Mapping[str, ParamValue]:
+        if self.params_in_plan is not None:
+            return self.params_in_plan(facts, in_plan)
+        return self.params(facts)
 
 
 # --- Parameters the item sentences need from the facts ------------------------------------------
@@ -131,13 +148,29 @@ def _levels(facts: Facts, region_levels: tuple[str, ...], unexamined: Text) -> P
 
 
 def lumbar_levels(facts: Facts) -> Mapping[str, ParamValue]:
-    unexamined = Text(gettext_noop("levels to be found on examination, L4 to S1 first"))
+    unexamined = Text(
+        gettext_noop("levels to be found on examination; the clinic looks at L4 to S1 first")
+    )
     return {"levels": _levels(facts, LUMBAR_LEVELS, unexamined)}
 
 
+def thoracic_levels(facts: Facts) -> Mapping[str, ParamValue]:
+    unexamined = Text(gettext_noop("levels to be found on examination"))
+    return {"levels": _levels(facts, THORACIC_LEVELS, unexamined)}
+
+
 def cervical_levels(facts: Facts) -> Mapping[str, ParamValue]:
-    unexamined = Text(gettext_noop("levels to be found on examination, C5 to T1 first"))
+    unexamined = Text(
+        gettext_noop("levels to be found on examination; the clinic looks at C5 to T1 first")
+    )
     return {"levels": _levels(facts, CERVICAL_LEVELS, unexamined)}
+
+
+def any_spinal_levels(facts: Facts) -> Mapping[str, ParamValue]:
+    unexamined = Text(gettext_noop("levels to be found on examination"))
+    return {
+        "levels": _levels(facts, (*CERVICAL_LEVELS, *THORACIC_LEVELS, *LUMBAR_LEVELS), unexamined)
+    }
 
 
 def cramping_muscles(facts: Facts) -> Mapping[str, ParamValue]:
@@ -148,41 +181,84 @@ def _muscle_order(muscle: str) -> int:
     return CRAMP_MUSCLES.index(muscle)
 
 
+def stretchable_muscles(facts: Facts, in_plan: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The cramping muscles a PNF stretch may target: never the spine (seed 002: do not stretch
+    the spine), and not the calf when a calf stretch is already in the plan (merged into it)."""
+    muscles = [m for m in CRAMP_MUSCLES if m in facts.cramps.muscles and m != "paraspinal"]
+    if "stretching.calf_before_bed" in in_plan or "stretching.calf" in in_plan:
+        muscles = [m for m in muscles if m != "calf"]
+    return tuple(muscles)
+
+
+def stretch_muscles(
+    facts: Facts, in_plan: frozenset[str] = frozenset()
+) -> Mapping[str, ParamValue]:
+    return {"muscles": muscle_names(stretchable_muscles(facts, in_plan))}
+
+
 def cramp_linked_drugs(facts: Facts) -> Mapping[str, ParamValue]:
     drugs = tuple(
         Text(
             gettext_noop("%(drug)s (%(classes)s)"),
-            {"drug": m.name, "classes": tuple(MEDICATION_CLASS_NAMES[c] for c in m.classes)},
+            {"drug": m.name, "classes": and_list(MEDICATION_CLASS_NAMES[c] for c in m.classes)},
         )
         for m in facts.medications
         if m.classes
     )
-    return {"drugs": drugs}
+    return {"drugs": and_list(drugs)}
 
 
 def secondary_conditions(facts: Facts) -> Mapping[str, ParamValue]:
     conditions = facts.conditions
-    names = tuple(text for name, text in CONDITION_NAMES.items() if getattr(conditions, name))
-    return {"conditions": names}
+    names = tuple(
+        CONDITION_NAMES[name] for name in REFERRAL_CONDITIONS if getattr(conditions, name)
+    )
+    return {"conditions": and_list(names)}
+
+
+def episode_length(facts: Facts) -> Mapping[str, ParamValue]:
+    return {"minutes": str(facts.cramps.episode_minutes)}
+
+
+def fluid_limits(facts: Facts) -> Mapping[str, ParamValue]:
+    return {"reasons": and_list(fluid_limit_reasons(facts))}
+
+
+def fluid_limit_reasons(facts: Facts) -> tuple[Text, ...]:
+    """What makes "at least 2 litres" unsafe advice (seed 003: fluids depend on medications)."""
+    reasons = []
+    if facts.conditions.kidney_disease:
+        reasons.append(CONDITION_NAMES["kidney_disease"])
+    if facts.conditions.heart_circulation_disease:
+        reasons.append(CONDITION_NAMES["heart_circulation_disease"])
+    if any("diuretic" in m.classes for m in facts.medications):
+        reasons.append(Text(gettext_noop("a diuretic")))
+    if facts.daily_life.fluid_limit_set_by_doctor:
+        reasons.append(Text(gettext_noop("a fluid limit set by the doctor")))
+    return tuple(reasons)
 
 
 def nutrition_topics(facts: Facts) -> Mapping[str, ParamValue]:
     topics = []
     water = facts.daily_life.water_litres_per_day
-    if water is not None and water < 2:
+    if fluid_limit_reasons(facts):
+        topics.append(Text(gettext_noop("food and fluids within the limits the doctor sets")))
+    elif (water is not None and water < 2) or facts.daily_life.heavy_sweating_or_heat:
         topics.append(Text(gettext_noop("hydration")))
     if "exercise" in facts.cramps.timing or facts.daily_life.exercise_level in (
         "moderate",
         "vigorous",
     ):
         topics.append(Text(gettext_noop("carbohydrate for exercise")))
-    if facts.pregnancy.trimester in (2, 3):
+    if facts.pregnancy.trimester in (2, 3) or (
+        facts.pregnancy.pregnant and facts.pregnancy.gestation_weeks is None
+    ):
         topics.append(Text(gettext_noop("calcium and magnesium in pregnancy")))
-    if facts.conditions.kidney_disease:
-        topics.append(Text(gettext_noop("fluids and salt with kidney disease")))
+    if facts.pregnancy.breastfeeding:
+        topics.append(Text(gettext_noop("what breastfeeding needs in food and fluids")))
     if not topics:
         topics.append(Text(gettext_noop("diet and hydration")))
-    return {"topics": tuple(topics)}
+    return {"topics": and_list(topics)}
 
 
 def posture_findings(facts: Facts) -> Mapping[str, ParamValue]:
@@ -205,8 +281,16 @@ def posture_findings(facts: Facts) -> Mapping[str, ParamValue]:
     return {"findings": tuple(findings)}
 
 
+def short_leg_side(facts: Facts) -> Mapping[str, ParamValue]:
+    side = None if facts.exam is None else facts.exam.posture.leg_length_short_side
+    if side is None:
+        return {"side": Text(gettext_noop("shorter"))}
+    return {"side": Text(gettext_noop("%(side)s, shorter"), {"side": SIDE_NAMES[side]})}
+
+
 _EACH_VISIT = Dosage("each_visit")
-_STRENGTH = Dosage("daily", sets=3, reps=10)
+# Strengthening with a rest day between sessions (issue 12: strengthening with rest days).
+_STRENGTH = Dosage("alternate_days", sets=3, reps=10)
 _STRETCH = Dosage("daily", sets=3, hold_seconds=20, hold_seconds_max=30, each_side=True)
 
 ITEM_TEMPLATES = (
@@ -216,12 +300,13 @@ ITEM_TEMPLATES = (
         "medical_referral",
         gettext_noop("Medical referral before treatment"),
         gettext_noop(
-            "Red flags were found (listed above). The patient must see a doctor before this plan "
-            "is signed, unless an override with a reason is recorded."
+            "Red flags were found (listed above): the patient must see a doctor before any "
+            "treatment. No treatment is proposed until a doctor has seen the patient or the flag "
+            "is cleared with a reason."
         ),
         Dosage("once"),
         recipient="doctor",
-        urgency="before_treatment",
+        urgency="soon",
     ),
     ItemTemplate(
         "medical_referral.medication_review",
@@ -265,11 +350,24 @@ ITEM_TEMPLATES = (
         "medical_referral",
         gettext_noop("Doctor's review of other conditions"),
         gettext_noop(
-            "%(conditions)s can cause cramps and need a doctor: ask the doctor to review them "
-            "alongside this plan."
+            "These conditions can cause cramps and need a doctor: %(conditions)s. Ask the doctor "
+            "to review them alongside this plan."
         ),
         Dosage("once"),
         secondary_conditions,
+        recipient="doctor",
+        urgency="routine",
+    ),
+    ItemTemplate(
+        "medical_referral.long_cramps",
+        "medical_referral",
+        gettext_noop("Doctor's review of long-lasting cramps"),
+        gettext_noop(
+            "Cramps that last %(minutes)s minutes are longer than usual: ask the doctor to look "
+            "for an underlying cause."
+        ),
+        Dosage("once"),
+        episode_length,
         recipient="doctor",
         urgency="routine",
     ),
@@ -285,6 +383,17 @@ ITEM_TEMPLATES = (
         lumbar_levels,
     ),
     ItemTemplate(
+        "spinal_mobilisation.thoracic",
+        "spinal_mobilisation",
+        gettext_noop("Mid-back joint mobilisation"),
+        gettext_noop(
+            "Mobilise the sprained mid-back segments (%(levels)s) to settle the joint behind the "
+            "protective spasm; recheck the spasm afterwards."
+        ),
+        _EACH_VISIT,
+        thoracic_levels,
+    ),
+    ItemTemplate(
         "spinal_mobilisation.cervical",
         "spinal_mobilisation",
         gettext_noop("Neck joint mobilisation"),
@@ -296,6 +405,17 @@ ITEM_TEMPLATES = (
         cervical_levels,
     ),
     ItemTemplate(
+        "spinal_mobilisation.gentle",
+        "spinal_mobilisation",
+        gettext_noop("Gentle spinal mobilisation"),
+        gettext_noop(
+            "Low-force, mid-range movement of the stiff spinal levels (%(levels)s): no sustained "
+            "or forceful pressure and no manipulation."
+        ),
+        _EACH_VISIT,
+        any_spinal_levels,
+    ),
+    ItemTemplate(
         "massage.spinal_muscles.lumbar",
         "massage",
         gettext_noop("Calming massage of the lower-back muscles"),
@@ -305,6 +425,17 @@ ITEM_TEMPLATES = (
         ),
         _EACH_VISIT,
         lumbar_levels,
+    ),
+    ItemTemplate(
+        "massage.spinal_muscles.thoracic",
+        "massage",
+        gettext_noop("Calming massage of the mid-back and shoulder-girdle muscles"),
+        gettext_noop(
+            "Relaxing massage of the muscles beside the mid-back levels (%(levels)s) and of the "
+            "shoulder girdle to ease the protective spasm; not deep tissue."
+        ),
+        _EACH_VISIT,
+        thoracic_levels,
     ),
     ItemTemplate(
         "massage.spinal_muscles.cervical",
@@ -329,12 +460,23 @@ ITEM_TEMPLATES = (
         cramping_muscles,
     ),
     ItemTemplate(
+        "massage.pelvis_trunk",
+        "massage",
+        gettext_noop("Pelvis and trunk release"),
+        gettext_noop(
+            "Release the shortened pelvis and trunk muscles that draw one leg up, then recheck the "
+            "leg length. No shoe lift: the legs are the same length."
+        ),
+        _EACH_VISIT,
+    ),
+    ItemTemplate(
         "stretching.calf_before_bed",
         "stretching",
         gettext_noop("Calf stretch before bed"),
         gettext_noop(
             "Wall lean (leg to stretch behind, lean forward against a wall) or heel drop "
-            "(forefoot on a step, slowly lower the heels) until the stretch is felt."
+            "(forefoot on a step, slowly lower the heels) until the stretch is felt; knee "
+            "straight, then bent."
         ),
         Dosage("nightly", sets=3, hold_seconds=20, hold_seconds_max=30, each_side=True),
     ),
@@ -347,7 +489,18 @@ ITEM_TEMPLATES = (
             "after a gentle 6-second contraction, relax into the stretch."
         ),
         _STRETCH,
-        cramping_muscles,
+        params_in_plan=stretch_muscles,
+    ),
+    ItemTemplate(
+        "stretching.gentle",
+        "stretching",
+        gettext_noop("Gentle stretching of the cramping muscles"),
+        gettext_noop(
+            "Slow, gentle stretch of the %(muscles)s, stopping short of the point where a cramp "
+            "starts; no contract-relax into the cramp."
+        ),
+        _STRETCH,
+        params_in_plan=stretch_muscles,
     ),
     ItemTemplate(
         "stretching.calf",
@@ -373,7 +526,18 @@ ITEM_TEMPLATES = (
         gettext_noop(
             "Planks and curl-ups with the spine held still; lengthen the hold as control improves."
         ),
-        Dosage("daily", sets=3, hold_seconds=20, hold_seconds_max=30),
+        Dosage("alternate_days", sets=3, hold_seconds=20, hold_seconds_max=30),
+    ),
+    ItemTemplate(
+        "strengthening.core_gentle",
+        "strengthening",
+        gettext_noop("Gentle deep-core activation"),
+        gettext_noop(
+            "Deep abdominal and pelvic-floor activation with the spine in neutral, lying on the "
+            "side or on hands and knees: no curl-ups, sit-ups, planks or loaded bending. Progress "
+            "only once the practitioner has checked it is safe."
+        ),
+        Dosage("daily", sets=3, reps=10),
     ),
     ItemTemplate(
         "strengthening.glutes",
@@ -390,7 +554,7 @@ ITEM_TEMPLATES = (
         "strengthening",
         gettext_noop("Calf strengthening"),
         gettext_noop("Heel raises on both legs, progressing to one leg."),
-        Dosage("daily", sets=3, reps=12),
+        Dosage("alternate_days", sets=3, reps=12),
     ),
     ItemTemplate(
         "strengthening.hamstrings",
@@ -411,7 +575,14 @@ ITEM_TEMPLATES = (
         "strengthening",
         gettext_noop("Shin (tibialis anterior) strengthening"),
         gettext_noop("Toe raises against a band; a strong shin muscle lets the calf relax."),
-        Dosage("daily", sets=3, reps=15),
+        Dosage("alternate_days", sets=3, reps=15),
+    ),
+    ItemTemplate(
+        "strengthening.foot",
+        "strengthening",
+        gettext_noop("Foot-muscle strengthening"),
+        gettext_noop("Toe curls and towel gathering with the toes, sitting, in socks."),
+        Dosage("alternate_days", sets=3, reps=10),
     ),
     ItemTemplate(
         "strengthening.short_foot",
@@ -424,11 +595,21 @@ ITEM_TEMPLATES = (
         Dosage("daily", sets=3, reps=10, each_side=True),
     ),
     ItemTemplate(
+        "strengthening.short_foot_seated",
+        "strengthening",
+        gettext_noop("Short-foot exercise, seated and shod"),
+        gettext_noop(
+            "Sitting, in socks or shoes, draw the ball of the foot toward the heel without curling "
+            "the toes, lifting the arch. No barefoot walking; check the feet for marks afterwards."
+        ),
+        Dosage("daily", sets=3, reps=10, each_side=True),
+    ),
+    ItemTemplate(
         "strengthening.forearm_grip",
         "strengthening",
         gettext_noop("Forearm and grip strengthening"),
         gettext_noop("Wrist curls and grip work with a light load."),
-        Dosage("daily", sets=3, reps=12),
+        Dosage("alternate_days", sets=3, reps=12),
     ),
     ItemTemplate(
         "strengthening.shoulder_girdle",
@@ -527,6 +708,16 @@ ITEM_TEMPLATES = (
         Dosage("nightly"),
     ),
     ItemTemplate(
+        "home_care.sleep_side_lying",
+        "home_care",
+        gettext_noop("Sleeping on the side"),
+        gettext_noop(
+            "Sleep on the side with a pillow between the knees; keep the feet from pointing down "
+            "(loosen tight bedclothes)."
+        ),
+        Dosage("nightly"),
+    ),
+    ItemTemplate(
         "home_care.easy_cycling",
         "home_care",
         gettext_noop("Easy cycling before bed"),
@@ -556,6 +747,17 @@ ITEM_TEMPLATES = (
             "not count."
         ),
         Dosage("every_day"),
+    ),
+    ItemTemplate(
+        "home_care.fluids_agreed",
+        "home_care",
+        gettext_noop("Fluids as agreed with the doctor"),
+        gettext_noop(
+            "Because of %(reasons)s, agree with the doctor how much to drink each day; do not "
+            "simply drink more."
+        ),
+        Dosage("every_day"),
+        fluid_limits,
     ),
     ItemTemplate(
         "home_care.carbohydrate",
@@ -593,6 +795,17 @@ ITEM_TEMPLATES = (
         Dosage("once"),
     ),
     ItemTemplate(
+        "home_care.shoe_lift",
+        "home_care",
+        gettext_noop("Shoe lift for the shorter leg"),
+        gettext_noop(
+            "Trial a shoe lift under the %(side)s leg; keep it only if it helps and does not "
+            "worsen a scoliosis."
+        ),
+        Dosage("every_day"),
+        short_leg_side,
+    ),
+    ItemTemplate(
         "home_care.load_management",
         "home_care",
         gettext_noop("Training load"),
@@ -603,30 +816,129 @@ ITEM_TEMPLATES = (
 
 ITEMS_BY_KEY = {template.key: template for template in ITEM_TEMPLATES}
 
+PRECAUTION_KINDS = ("contraindication", "advice")
+
 
 @dataclass(frozen=True)
 class PrecautionSpec:
+    """Advice is shown and never blocks; a contraindication withholds items from the plan.
+
+    `withholds` maps each contraindicated item to its safe alternative (None when there is none);
+    the alternative is proposed instead whenever the contraindicated item would have been.
+    """
+
     key: str
     text: str
     components: tuple[str, ...]
     # When set, the precaution concerns only these items within its components.
     item_keys: tuple[str, ...] = ()
+    kind: str = "advice"
+    withholds: Mapping[str, str | None] = field(default_factory=dict)
 
     def concerns(self, template: ItemTemplate) -> bool:
+        if self.kind == "contraindication":
+            return False
         if template.component not in self.components:
             return False
         return not self.item_keys or template.key in self.item_keys
 
 
 PRECAUTIONS = (
+    # Contraindications: the item is not proposed; its alternative is.
     PrecautionSpec(
-        "suspected_clot",
+        "pregnancy_after_first_trimester",
         gettext_noop(
-            "Possible blood clot in the calf: no massage, stretching, exercise or heat on the leg "
-            "until a doctor has ruled it out."
+            "Pregnancy after the first trimester: no long lying on the back (sleep on the side "
+            "with a pillow between the knees), no curl-ups or loaded abdominal work, and no lying "
+            "on a foam roller or ball."
         ),
-        ("massage", "stretching", "strengthening", "home_care"),
+        ("strengthening", "home_care"),
+        kind="contraindication",
+        withholds={
+            "home_care.sleep_position": "home_care.sleep_side_lying",
+            "strengthening.core": "strengthening.core_gentle",
+            "home_care.self_mobilisation.lumbar": None,
+            "home_care.self_mobilisation.cervical": None,
+        },
     ),
+    PrecautionSpec(
+        "after_birth_core",
+        gettext_noop(
+            "After giving birth: no core loading (planks, curl-ups, loaded abdominal work) until "
+            "abdominal separation has been checked."
+        ),
+        ("strengthening",),
+        kind="contraindication",
+        withholds={"strengthening.core": "strengthening.core_gentle"},
+    ),
+    PrecautionSpec(
+        "reduced_foot_sensation",
+        gettext_noop(
+            "Reduced feeling in the feet: never exercise or walk barefoot; check the feet for "
+            "marks after exercise."
+        ),
+        ("strengthening",),
+        kind="contraindication",
+        withholds={"strengthening.short_foot": "strengthening.short_foot_seated"},
+    ),
+    PrecautionSpec(
+        "osteoporosis_spine",
+        gettext_noop(
+            "Osteoporosis: no sustained or forceful pressure on the spine, no self-mobilisation "
+            "on a roller or ball under the spine, and no loaded bending (curl-ups, sit-ups)."
+        ),
+        ("spinal_mobilisation", "strengthening", "home_care"),
+        kind="contraindication",
+        withholds={
+            "spinal_mobilisation.lumbar": "spinal_mobilisation.gentle",
+            "spinal_mobilisation.thoracic": "spinal_mobilisation.gentle",
+            "spinal_mobilisation.cervical": "spinal_mobilisation.gentle",
+            "home_care.self_mobilisation.lumbar": None,
+            "home_care.self_mobilisation.cervical": None,
+            "strengthening.core": "strengthening.core_gentle",
+        },
+    ),
+    PrecautionSpec(
+        "critical_ischaemia_heat",
+        gettext_noop(
+            "Critically reduced blood flow to the legs: no heat on the legs; skin with poor blood "
+            "flow burns easily."
+        ),
+        ("home_care",),
+        kind="contraindication",
+        withholds={"home_care.heat": None},
+    ),
+    PrecautionSpec(
+        "paraspinal_no_spinal_stretch",
+        gettext_noop(
+            "Cramps in the muscles beside the spine: do not stretch the spine (twisting or "
+            "bending); treat the joint behind the spasm instead."
+        ),
+        ("stretching",),
+        kind="contraindication",
+        withholds={"stretching.pnf": None},
+    ),
+    PrecautionSpec(
+        "cramps_while_stretching",
+        gettext_noop(
+            "Cramps come on while stretching: no contract-relax (PNF) stretching into the cramp; "
+            "stretch gently and stop before it starts."
+        ),
+        ("stretching",),
+        kind="contraindication",
+        withholds={"stretching.pnf": "stretching.gentle"},
+    ),
+    PrecautionSpec(
+        "fluids_set_by_doctor",
+        gettext_noop(
+            "Kidney or heart disease, a diuretic or a doctor's fluid limit: the amount to drink is "
+            "agreed with the doctor, not “at least 2 litres”."
+        ),
+        ("home_care",),
+        kind="contraindication",
+        withholds={"home_care.water": "home_care.fluids_agreed"},
+    ),
+    # Advice: shown with the items it concerns, never blocks signing.
     PrecautionSpec(
         "never_stop_medication",
         gettext_noop(
@@ -638,18 +950,9 @@ PRECAUTIONS = (
     PrecautionSpec(
         "pregnancy_positioning",
         gettext_noop(
-            "Pregnancy: no lying face down; after the first trimester avoid long lying flat on "
-            "the back; use side lying or supported half-sitting."
+            "Pregnancy: no lying face down; treat in side lying or supported half-sitting."
         ),
-        ("spinal_mobilisation", "massage", "strengthening"),
-    ),
-    PrecautionSpec(
-        "pregnancy_abdominal_work",
-        gettext_noop(
-            "Pregnancy and the year after birth: no strenuous or loaded abdominal work and no "
-            "pressure on the abdomen; check for abdominal separation before core work."
-        ),
-        ("spinal_mobilisation", "massage", "strengthening"),
+        ("spinal_mobilisation", "massage"),
     ),
     PrecautionSpec(
         "pad_vigorous_massage",
@@ -669,13 +972,26 @@ PRECAUTIONS = (
         ("stretching",),
     ),
     PrecautionSpec(
+        "nerve_irritation_first",
+        gettext_noop(
+            "Nerve irritation: settle it first (mobilisation, calming massage, posture); start "
+            "strengthening once the nerve symptoms ease."
+        ),
+        ("strengthening",),
+    ),
+    PrecautionSpec(
         "nutrition_no_prescription",
         gettext_noop(
             "Salt, calcium and magnesium are not prescribed in this plan; extra salt only once a "
             "need has been established."
         ),
         ("nutrition_referral", "home_care"),
-        ("nutrition_referral.dietitian", "home_care.water", "home_care.carbohydrate"),
+        (
+            "nutrition_referral.dietitian",
+            "home_care.water",
+            "home_care.fluids_agreed",
+            "home_care.carbohydrate",
+        ),
     ),
     PrecautionSpec(
         "shoe_lift_scoliosis",
@@ -684,7 +1000,7 @@ PRECAUTIONS = (
             "a scoliosis."
         ),
         ("home_care",),
-        ("home_care.orthotics",),
+        ("home_care.shoe_lift",),
     ),
     PrecautionSpec(
         "heat_reduced_feeling",
@@ -694,6 +1010,14 @@ PRECAUTIONS = (
         ),
         ("home_care",),
         ("home_care.heat",),
+    ),
+    PrecautionSpec(
+        "cancer_history",
+        gettext_noop(
+            "History of cancer: ask at each visit about new night pain, weight loss or feeling "
+            "unwell, and refer to the doctor if they appear."
+        ),
+        (),
     ),
 )
 
@@ -705,8 +1029,10 @@ class GoalSpec:
     key: str
     measure: str
     text: str
-    # (baseline, target) from the facts; a goal without a recorded baseline asks for one.
+    # (baseline, target) from the facts; None when nothing is recorded.
     values: Callable[[Facts], tuple[str | None, str | None]]
+    # Used instead of `text` when no baseline is recorded.
+    text_without_baseline: str | None = None
 
 
 def _cramp_values(facts: Facts) -> tuple[str | None, str | None]:
@@ -716,10 +1042,19 @@ def _cramp_values(facts: Facts) -> tuple[str | None, str | None]:
 
 def _pain_values(facts: Facts) -> tuple[str | None, str | None]:
     # A fall of 2 points on the 0-10 scale is the usual smallest change a patient notices.
-    pain = None if facts.exam is None else facts.exam.pain_now
+    pain = facts.baseline_scores.pain_nprs
+    if pain is None and facts.exam is not None:
+        pain = facts.exam.pain_now
     if pain is None:
         return None, None
     return str(pain), str(max(pain - 2, 0))
+
+
+def _oswestry_values(facts: Facts) -> tuple[str | None, str | None]:
+    score = facts.baseline_scores.oswestry_percent
+    if score is None:
+        return None, None
+    return f"{score:g}", f"{max(score - 10, 0):g}"
 
 
 def _no_values(facts: Facts) -> tuple[str | None, str | None]:
@@ -745,10 +1080,13 @@ GOALS = (
         "oswestry",
         "oswestry",
         gettext_noop(
-            "Oswestry Disability Index: record it at the first visit; aim for at least 10 points "
-            "lower by the review."
+            "Oswestry Disability Index: from %(baseline)s%% down to %(target)s%% by the review."
         ),
-        _no_values,
+        _oswestry_values,
+        gettext_noop(
+            "Oswestry Disability Index: at least 10 points lower at the review than its first "
+            "score."
+        ),
     ),
     GoalSpec(
         "pregnancy_after_birth",

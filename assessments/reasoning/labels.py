@@ -42,7 +42,7 @@ MEDICATION_CLASS_NAMES = {
     "statin": Text(gettext_noop("statin")),
     "diuretic": Text(gettext_noop("diuretic")),
     "nicotinic_acid": Text(gettext_noop("nicotinic acid")),
-    "raloxifene": Text(gettext_noop("raloxifene (Evista)")),
+    "raloxifene": Text(gettext_noop("raloxifene")),
     "nifedipine": Text(gettext_noop("nifedipine")),
 }
 
@@ -55,6 +55,7 @@ STIFFNESS_NAMES = {
 
 REGION_NAMES = {
     "lumbar": Text(gettext_noop("lower back")),
+    "thoracic": Text(gettext_noop("mid-back")),
     "cervical": Text(gettext_noop("neck")),
 }
 
@@ -79,4 +80,23 @@ CONDITION_NAMES = {
     "motor_neurone_disease": Text(gettext_noop("motor neurone disease")),
     "peripheral_neuropathy": Text(gettext_noop("peripheral neuropathy")),
     "heart_circulation_disease": Text(gettext_noop("heart or circulation disease")),
+    "stroke": Text(gettext_noop("stroke")),
+    "parkinsons_disease": Text(gettext_noop("Parkinson's disease")),
+    "osteoporosis": Text(gettext_noop("osteoporosis")),
+    "cancer_history": Text(gettext_noop("a history of cancer")),
+    "recent_trauma": Text(gettext_noop("a recent injury or fall")),
+    "past_leg_muscle_injury": Text(gettext_noop("a past leg muscle tear or strain")),
 }
+
+# The conditions that need a doctor's review alongside the plan (seeds 002, 003).
+REFERRAL_CONDITIONS = (
+    "diabetes",
+    "liver_disease",
+    "kidney_disease",
+    "multiple_sclerosis",
+    "motor_neurone_disease",
+    "peripheral_neuropathy",
+    "heart_circulation_disease",
+    "stroke",
+    "parkinsons_disease",
+)

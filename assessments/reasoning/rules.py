@@ -3,7 +3,8 @@
 Each `Rule` has an id, a named condition with a sentence a clinician can check, what it
 contributes (a factor or a red flag, plan items, precautions, goals) and the seeds it rests on.
 Seeds are the clinical texts in shared/seeds; "clinical-screening" marks the red flags and safety
-checks that any clinic screens for although the seeds do not name them.
+checks that any clinic screens for although the seeds do not name them. Seed 000 is one
+physiotherapist's clinical experience: what rests on it alone is worded as a hypothesis to examine.
 
 Item keys may hold a placeholder, e.g. "strengthening.{exercise}": the condition's match names
 the values (`scope`), one item per value.
@@ -22,6 +23,7 @@ from .findings import (
     LOWER_BACK_MUSCLES,
     NECK_LEVELS,
     NECK_MUSCLES,
+    cramp_sides,
     cramp_sites_text,
     cramping,
     flat_foot_sides,
@@ -34,8 +36,8 @@ from .findings import (
     weak_muscles,
     weak_or_absent_pulses,
 )
-from .i18n import ParamValue, Text, gettext_noop
-from .interventions import posture_findings
+from .i18n import ParamValue, Text, and_list, gettext_noop
+from .interventions import fluid_limit_reasons, posture_findings, stretchable_muscles
 from .labels import (
     CONDITION_NAMES,
     MEDICATION_CLASS_NAMES,
@@ -54,6 +56,21 @@ SEEDS = {
     "004": "004_216c3181c92ae306",
     "clinical-screening": "clinical-screening",
 }
+
+# What a person reads instead of a file stem (issue 12: no seed stems in person-facing text).
+SEED_TITLES = {
+    "000_c954dfb95df348d6": "La cause cachée des crampes musculaires des jambes : est-ce lié au "
+    "dos ? (a physiotherapist's clinical experience)",
+    "001_ff1b8890783046ad": "Leg Spasms and Cramping; Thoracic Upper Back Pain; Pelvic and Lower "
+    "Extremity Imbalances (El Paso chiropractic clinic)",
+    "002_3b2a5d997f760717": "The Muscles Involved Gives a Clue to the Cause of Cramp (Isis "
+    "Chiropractic Centres)",
+    "003_45a8eeb6afdebb9c": "Nocturnal Leg Cramps (El Paso chiropractic clinic)",
+    "004_216c3181c92ae306": "Leg Spasms and Cramping (El Paso chiropractic clinic)",
+    "clinical-screening": "Clinical screening (standard safety checks, not from the seeds)",
+}
+
+URGENCIES = ("emergency", "urgent", "soon")
 
 
 @dataclass(frozen=True)
@@ -92,12 +109,18 @@ class FactorSpec:
     key: str
     weight: int
     title: str
+    # False for context that explains no cramp by itself (age, which side, the night mechanism):
+    # when only such factors are found, the "no cause found" rule speaks.
+    cause: bool = True
+    # Musculoskeletal findings set the visit schedule; medical factors are referrals.
+    musculoskeletal: bool = False
 
 
 @dataclass(frozen=True)
 class RedFlagSpec:
     key: str
     title: str
+    urgency: str  # one of URGENCIES
 
 
 @dataclass(frozen=True)
@@ -110,6 +133,8 @@ class Rule:
     items: tuple[str, ...] = ()
     precautions: tuple[str, ...] = ()
     goals: tuple[str, ...] = ()
+    # Runs only when no other rule found a cause.
+    fallback: bool = False
 
 
 def _finding(msgid: str, **params: ParamValue) -> Text:
@@ -212,6 +237,73 @@ def brisk_reflexes(facts: Facts) -> Match | None:
     return Match(evidence=tuple(brisk)) if brisk else None
 
 
+def _older(facts: Facts, years: int) -> bool:
+    return facts.person.age_years is not None and facts.person.age_years >= years
+
+
+def _age_evidence(facts: Facts) -> tuple[Text, ...]:
+    if facts.person.age_years is None:
+        return ()
+    return (_finding(gettext_noop("Patient: %(age)s years old"), age=str(facts.person.age_years)),)
+
+
+@condition(
+    "Intake: a history of cancer together with current back or neck pain, unexplained weight "
+    "loss, or age 50 or over"
+)
+def cancer_history_to_screen(facts: Facts) -> Match | None:
+    if not facts.conditions.cancer_history:
+        return None
+    evidence = [_finding(gettext_noop("Intake: history of cancer"))]
+    if facts.spine.current_back_pain:
+        evidence.append(_finding(gettext_noop("Intake: current back pain")))
+    if facts.spine.current_neck_pain:
+        evidence.append(_finding(gettext_noop("Intake: current neck pain")))
+    if facts.red_flags.unexplained_weight_loss:
+        evidence.append(_finding(gettext_noop("Intake: unexplained weight loss")))
+    if _older(facts, 50):
+        evidence.extend(_age_evidence(facts))
+    return Match(evidence=tuple(evidence)) if len(evidence) > 1 else None
+
+
+@condition("Intake: a history of cancer, without spinal pain, weight loss or age 50 or over")
+def cancer_history_only(facts: Facts) -> Match | None:
+    if not facts.conditions.cancer_history or cancer_history_to_screen(facts) is not None:
+        return None
+    return Match(evidence=(_finding(gettext_noop("Intake: history of cancer")),))
+
+
+def _bones_may_be_weak(facts: Facts) -> bool:
+    return (
+        facts.conditions.osteoporosis
+        or any("raloxifene" in m.classes for m in facts.medications)
+        or _older(facts, 65)
+    )
+
+
+@condition(
+    "Intake: a recent injury or fall together with back or neck pain, osteoporosis (or "
+    "raloxifene), or age 65 or over: a fracture must be ruled out"
+)
+def recent_trauma_to_screen(facts: Facts) -> Match | None:
+    if not facts.conditions.recent_trauma:
+        return None
+    if not (
+        facts.spine.current_back_pain or facts.spine.current_neck_pain or _bones_may_be_weak(facts)
+    ):
+        return None
+    evidence = [_finding(gettext_noop("Intake: recent injury or fall"))]
+    if facts.conditions.osteoporosis:
+        evidence.append(_finding(gettext_noop("Intake: osteoporosis")))
+    if facts.spine.current_back_pain:
+        evidence.append(_finding(gettext_noop("Intake: current back pain")))
+    if facts.spine.current_neck_pain:
+        evidence.append(_finding(gettext_noop("Intake: current neck pain")))
+    if _older(facts, 65):
+        evidence.extend(_age_evidence(facts))
+    return Match(evidence=tuple(evidence))
+
+
 # --- Medications (seeds 002, 003) ---------------------------------------------------------------
 
 
@@ -226,7 +318,7 @@ def _taking(facts: Facts, drug_class: str) -> Match | None:
         )
         for name in names
     )
-    return Match(params={"drugs": names}, evidence=evidence)
+    return Match(params={"drugs": and_list(names)}, evidence=evidence)
 
 
 @condition("Takes a medication matched to the statin class")
@@ -257,7 +349,7 @@ def takes_nifedipine(facts: Facts) -> Match | None:
 @condition("Takes any medication linked to leg cramps")
 def takes_cramp_linked_medication(facts: Facts) -> Match | None:
     names = tuple(m.name for m in facts.medications if m.classes)
-    return Match(params={"drugs": names}) if names else None
+    return Match(params={"drugs": and_list(names)}) if names else None
 
 
 # --- Pregnancy (seeds 001, 004, 002) ------------------------------------------------------------
@@ -298,12 +390,45 @@ def pregnant_or_recently_gave_birth(facts: Facts) -> Match | None:
     return Match() if pregnancy.pregnant or pregnancy.gave_birth_last_12_months else None
 
 
+@condition(
+    "Pregnant after the first trimester (week 14 onwards), or pregnant with the weeks not recorded"
+)
+def pregnant_after_first_trimester(facts: Facts) -> Match | None:
+    pregnancy = facts.pregnancy
+    if not pregnancy.pregnant or pregnancy.trimester == 1:
+        return None
+    if pregnancy.gestation_weeks is None:
+        return Match(evidence=(_finding(gettext_noop("Intake: pregnant, weeks not recorded")),))
+    return Match(evidence=_pregnancy_evidence(facts))
+
+
+@condition("Gave birth in the last 12 months and not pregnant now")
+def after_birth(facts: Facts) -> Match | None:
+    pregnancy = facts.pregnancy
+    if pregnancy.pregnant or not pregnancy.gave_birth_last_12_months:
+        return None
+    return Match(evidence=_after_birth_evidence(facts))
+
+
+def _after_birth_evidence(facts: Facts) -> tuple[Text, ...]:
+    evidence = [_finding(gettext_noop("Intake: gave birth in the last 12 months"))]
+    if facts.pregnancy.breastfeeding:
+        evidence.append(_finding(gettext_noop("Intake: breastfeeding")))
+    return tuple(evidence)
+
+
 @condition("Gave birth in the last 12 months, not pregnant now, and still has cramps")
 def cramps_continue_after_birth(facts: Facts) -> Match | None:
-    pregnancy = facts.pregnancy
-    if pregnancy.pregnant or not pregnancy.gave_birth_last_12_months or not facts.cramps.sites:
+    if after_birth(facts) is None or not facts.cramps.sites:
         return None
-    return Match(evidence=(_finding(gettext_noop("Intake: gave birth in the last 12 months")),))
+    return Match(evidence=_after_birth_evidence(facts))
+
+
+@condition("Breastfeeding, with cramps")
+def breastfeeding_with_cramps(facts: Facts) -> Match | None:
+    if not facts.pregnancy.breastfeeding or not facts.cramps.sites:
+        return None
+    return Match(evidence=(_finding(gettext_noop("Intake: breastfeeding")),))
 
 
 # --- Thyroid (seeds 001, 004, 003) --------------------------------------------------------------
@@ -424,6 +549,38 @@ def _reduced_feeling_or_circulation(facts: Facts) -> bool:
     )
 
 
+def _reduced_foot_sensation(facts: Facts) -> tuple[Text, ...]:
+    """Evidence that the feet may not feel injury: neuropathy, or diabetes or reported numbness
+    with reduced feeling (an exam sensation change for the leg, or numbness reported)."""
+    evidence = []
+    if facts.conditions.peripheral_neuropathy:
+        evidence.append(_finding(gettext_noop("Intake: peripheral neuropathy")))
+    leg_sensation = ()
+    if facts.exam is not None:
+        leg_sensation = tuple(r for r in facts.exam.neuro.sensation_change_roots if r in LEG_ROOTS)
+    if facts.symptoms.numbness:
+        evidence.append(_finding(gettext_noop("Intake: numbness")))
+    if leg_sensation:
+        evidence.append(
+            Text(
+                gettext_noop("Exam: altered sensation in %(roots)s"),
+                {"roots": ", ".join(leg_sensation)},
+            )
+        )
+    if facts.conditions.diabetes and evidence:
+        evidence.insert(0, _finding(gettext_noop("Intake: diabetes")))
+    return tuple(evidence)
+
+
+@condition(
+    "Reduced feeling in the feet: peripheral neuropathy, reported numbness, or altered leg "
+    "sensation on examination (with or without diabetes)"
+)
+def reduced_foot_sensation(facts: Facts) -> Match | None:
+    evidence = _reduced_foot_sensation(facts)
+    return Match(evidence=evidence) if evidence else None
+
+
 @condition(
     "Night calf or foot cramps (heat is proposed) with diabetes, neuropathy, PAD, weak pulses "
     "or altered sensation"
@@ -450,6 +607,21 @@ def _diagnoses(facts: Facts, region: str) -> tuple[Text, ...]:
     return tuple(found)
 
 
+def reported_nerve_symptoms(facts: Facts, *, leg: bool) -> tuple[Text, ...]:
+    """Patient-reported symptoms of an irritated nerve: radiating pain, tingling, numbness."""
+    symptoms = facts.symptoms
+    found = []
+    if leg and symptoms.radiating_leg_pain:
+        found.append(_finding(gettext_noop("Intake: pain radiating down the leg")))
+    if not leg and symptoms.radiating_arm_pain:
+        found.append(_finding(gettext_noop("Intake: pain radiating down the arm")))
+    if symptoms.tingling:
+        found.append(_finding(gettext_noop("Intake: tingling")))
+    if symptoms.numbness:
+        found.append(_finding(gettext_noop("Intake: numbness")))
+    return tuple(found)
+
+
 def _spine_evidence(facts: Facts, region: str, muscles: tuple[str, ...]) -> tuple[Text, ...]:
     evidence = [
         Text(
@@ -469,9 +641,11 @@ def _spine_evidence(facts: Facts, region: str, muscles: tuple[str, ...]) -> tupl
     if region == "cervical" and facts.spine.current_neck_pain:
         evidence.append(_finding(gettext_noop("Intake: current neck pain")))
     if region == "lumbar":
+        evidence.extend(reported_nerve_symptoms(facts, leg=True))
         evidence.extend(root_signs(facts, LEG_ROOTS, leg=True))
         evidence.extend(segment_evidence(stiff_segments(facts, LOWER_BACK_LEVELS)))
     else:
+        evidence.extend(reported_nerve_symptoms(facts, leg=False))
         evidence.extend(root_signs(facts, ARM_ROOTS, leg=False))
         evidence.extend(segment_evidence(stiff_segments(facts, NECK_LEVELS)))
     return tuple(evidence)
@@ -501,16 +675,18 @@ def neck_nerve_irritation(facts: Facts) -> Match | None:
     )
 
 
-# A sprained joint guards itself with spasm in the muscles beside it and in the nearby girdle.
+# Seed 002: a joint (facet) sprain in the neck, mid or lower back gives spasm in the muscles beside
+# the spine and in the shoulder girdle or the hip girdle (buttock).
 _SPRAIN_SPASM_MUSCLES = {
     "lumbar": ("paraspinal", "buttock_hip"),
+    "thoracic": ("paraspinal", "shoulder_girdle"),
     "cervical": ("paraspinal", "shoulder_girdle"),
 }
 
 
 @condition(
-    "Past sprain of the lower back with spasm beside the spine or in the buttock and hip, or of "
-    "the neck with spasm beside the spine or in the shoulder girdle"
+    "Sprain of the lower back with spasm beside the spine or in the buttock and hip, or of the "
+    "mid-back or neck with spasm beside the spine or in the shoulder girdle"
 )
 def sprain_with_girdle_spasm(facts: Facts) -> Match | None:
     region = facts.spine.past_sprain_region
@@ -520,7 +696,7 @@ def sprain_with_girdle_spasm(facts: Facts) -> Match | None:
     if not muscles:
         return None
     evidence = (
-        Text(gettext_noop("Intake: past %(region)s sprain"), {"region": REGION_NAMES[region]}),
+        Text(gettext_noop("Intake: %(region)s sprain"), {"region": REGION_NAMES[region]}),
         Text(
             gettext_noop("Intake: spasm in the %(sites)s"),
             {"sites": cramp_sites_text(facts, muscles)},
@@ -544,20 +720,27 @@ def _neuropathy_explains_sensory_change(facts: Facts) -> bool:
 
 
 def _nerve_tension(facts: Facts) -> bool:
+    if facts.exam is None:
+        return False
     neuro = facts.exam.neuro
     return neuro.slr_reproduces_left or neuro.slr_reproduces_right or neuro.slump_positive
 
 
 @condition(
-    "Exam: nerve-root signs for the leg with calf, foot or hamstring cramps and no lumbar "
-    "diagnosis recorded; a positive SLR or slump always counts, while altered L4-S2 sensation, "
-    "strength or reflexes count only without diabetes, neuropathy or untreated underactive thyroid"
+    "Nerve-root signs for the leg with calf, foot or hamstring cramps and no lumbar diagnosis "
+    "recorded; pain radiating down the leg or a positive SLR or slump always counts, while "
+    "tingling, numbness, or altered L4-S2 sensation, strength or reflexes count only without "
+    "diabetes, neuropathy or untreated underactive thyroid"
 )
 def leg_root_signs(facts: Facts) -> Match | None:
     muscles = cramping(facts, LOWER_BACK_MUSCLES)
-    if not muscles or _diagnoses(facts, "lumbar") or not root_signs(facts, LEG_ROOTS, leg=True):
+    if not muscles or _diagnoses(facts, "lumbar"):
         return None
-    if _neuropathy_explains_sensory_change(facts) and not _nerve_tension(facts):
+    strong = _nerve_tension(facts) or bool(facts.symptoms.radiating_leg_pain)
+    weak = bool(root_signs(facts, LEG_ROOTS, leg=True)) or bool(
+        facts.symptoms.tingling or facts.symptoms.numbness
+    )
+    if not strong and (not weak or _neuropathy_explains_sensory_change(facts)):
         return None
     return Match(
         params={"muscles": muscle_names(muscles)},
@@ -566,14 +749,19 @@ def leg_root_signs(facts: Facts) -> Match | None:
 
 
 @condition(
-    "Exam: C5-T1 sensation or strength change with forearm or hand cramps, no neck diagnosis "
-    "recorded, and no diabetes, neuropathy or untreated underactive thyroid to explain it"
+    "Nerve-root signs for the arm with forearm or hand cramps and no neck diagnosis recorded: pain "
+    "radiating down the arm always counts; a C5-T1 sensation or strength change, tingling or "
+    "numbness counts only without diabetes, neuropathy or untreated underactive thyroid"
 )
 def arm_root_signs(facts: Facts) -> Match | None:
     muscles = cramping(facts, NECK_MUSCLES)
-    if not muscles or _diagnoses(facts, "cervical") or not root_signs(facts, ARM_ROOTS, leg=False):
+    if not muscles or _diagnoses(facts, "cervical"):
         return None
-    if _neuropathy_explains_sensory_change(facts):
+    strong = bool(facts.symptoms.radiating_arm_pain)
+    weak = bool(root_signs(facts, ARM_ROOTS, leg=False)) or bool(
+        facts.symptoms.tingling or facts.symptoms.numbness
+    )
+    if not strong and (not weak or _neuropathy_explains_sensory_change(facts)):
         return None
     return Match(
         params={"muscles": muscle_names(muscles)},
@@ -581,10 +769,29 @@ def arm_root_signs(facts: Facts) -> Match | None:
     )
 
 
+@condition(
+    "Nerve irritation from the spine: a lumbar or neck diagnosis with the matching cramps, or "
+    "nerve-root signs"
+)
+def nerve_irritation(facts: Facts) -> Match | None:
+    for test in (
+        lower_back_nerve_irritation,
+        neck_nerve_irritation,
+        leg_root_signs,
+        arm_root_signs,
+    ):
+        if test(facts) is not None:
+            return Match()
+    return None
+
+
 # --- Low-grade spinal stiffness (seed 000) ------------------------------------------------------
 
 
-@condition("Exam: stiffness at L4, L5 or S1, with cramps in the calf, foot or hamstring")
+@condition(
+    "Exam: stiffness at L4, L5 or S1 (the clinic's convention for these muscles), with cramps in "
+    "the calf, foot or hamstring"
+)
 def stiff_lower_back_with_leg_cramps(facts: Facts) -> Match | None:
     muscles = cramping(facts, LOWER_BACK_MUSCLES)
     segments = stiff_segments(facts, LOWER_BACK_LEVELS)
@@ -607,7 +814,10 @@ def stiff_lower_back_with_leg_cramps(facts: Facts) -> Match | None:
     )
 
 
-@condition("Exam: stiffness from C5 to T1, with forearm or hand cramps")
+@condition(
+    "Exam: stiffness from C5 to T1 (the clinic's convention for these muscles), with forearm or "
+    "hand cramps"
+)
 def stiff_neck_with_arm_cramps(facts: Facts) -> Match | None:
     muscles = cramping(facts, NECK_MUSCLES)
     segments = stiff_segments(facts, NECK_LEVELS)
@@ -626,34 +836,9 @@ def stiff_neck_with_arm_cramps(facts: Facts) -> Match | None:
     )
 
 
-@condition("No exam yet, with cramps in the calf, foot or hamstring")
-def unexamined_leg_cramps(facts: Facts) -> Match | None:
-    muscles = cramping(facts, LOWER_BACK_MUSCLES)
-    if facts.exam is not None or not muscles:
-        return None
-    return Match(params={"muscles": muscle_names(muscles)})
-
-
-@condition("No exam yet, with forearm or hand cramps")
-def unexamined_arm_cramps(facts: Facts) -> Match | None:
-    muscles = cramping(facts, NECK_MUSCLES)
-    if facts.exam is not None or not muscles:
-        return None
-    return Match(params={"muscles": muscle_names(muscles)})
-
-
-@condition(
-    "Lower-back involvement: lumbar stenosis, disc injury or sprain, current back pain, or "
-    "stiffness at L4-S1 with leg cramps"
-)
-def lower_back_involvement(facts: Facts) -> Match | None:
-    spine = facts.spine
-    involved = (
-        "lumbar" in (spine.stenosis_region, spine.disc_injury_region, spine.past_sprain_region)
-        or spine.current_back_pain
-        or stiff_lower_back_with_leg_cramps(facts) is not None
-    )
-    return Match() if involved else None
+@condition("Intake: current back pain (the Oswestry index measures what back pain stops)")
+def back_pain(facts: Facts) -> Match | None:
+    return Match() if facts.spine.current_back_pain else None
 
 
 # --- Muscle imbalance (seed 002) ----------------------------------------------------------------
@@ -671,7 +856,7 @@ _EXERCISE_FOR_STRENGTH_MUSCLE = {
 }
 _EXERCISE_FOR_CRAMPING_MUSCLE = {
     "calf": "calf",
-    "foot": "short_foot",
+    "foot": "foot",
     "hamstring": "hamstrings",
     "thigh_front": "quadriceps",
     "forearm_hand": "forearm_grip",
@@ -689,12 +874,27 @@ def _exercises(muscles: tuple[str, ...], table: Mapping[str, str]) -> tuple[str,
     return tuple(exercises)
 
 
+def _imbalance_weakness(facts: Facts) -> tuple[str, ...]:
+    """Weak muscles that may be read as an imbalance to strengthen: none when the weakness is
+    getting worse (a red flag) or comes with a neurological disease, which need a doctor."""
+    conditions = facts.conditions
+    if (
+        facts.red_flags.progressive_weakness
+        or conditions.multiple_sclerosis
+        or conditions.motor_neurone_disease
+        or conditions.stroke
+        or conditions.parkinsons_disease
+    ):
+        return ()
+    return weak_muscles(facts)
+
+
 def _weak_glutes(facts: Facts) -> tuple[str, ...]:
-    return tuple(m for m in weak_muscles(facts) if m in ("glute_max", "glute_med"))
+    return tuple(m for m in _imbalance_weakness(facts) if m in ("glute_max", "glute_med"))
 
 
 def _weak_antagonists(facts: Facts) -> tuple[tuple[str, str], ...]:
-    weak = weak_muscles(facts)
+    weak = _imbalance_weakness(facts)
     return tuple(
         (cramper, antagonist)
         for cramper, antagonist in _ANTAGONISTS.items()
@@ -747,7 +947,7 @@ def weak_antagonist(facts: Facts) -> Match | None:
 def other_weak_muscles(facts: Facts) -> Match | None:
     explained = set(_weak_glutes(facts)) if "hamstring" in facts.cramps.muscles else set()
     explained.update(antagonist for _, antagonist in _weak_antagonists(facts))
-    others = tuple(m for m in weak_muscles(facts) if m not in explained)
+    others = tuple(m for m in _imbalance_weakness(facts) if m not in explained)
     if not others:
         return None
     return Match(
@@ -780,8 +980,7 @@ def night_calf_or_foot_cramps(facts: Facts) -> Match | None:
 # --- Hydration and food (seeds 002, 000, 001) ---------------------------------------------------
 
 
-@condition("Drinks less than 2 litres of water a day (coffee and tea not counted)")
-def low_water_intake(facts: Facts) -> Match | None:
+def _drinks_little(facts: Facts) -> Match | None:
     litres = facts.daily_life.water_litres_per_day
     if litres is None or litres >= 2:
         return None
@@ -797,9 +996,69 @@ def low_water_intake(facts: Facts) -> Match | None:
     return Match(params={"litres": f"{litres:g}"}, evidence=tuple(evidence))
 
 
-@condition("Cramps during exercise")
+@condition(
+    "Drinks less than 2 litres of water a day (coffee and tea not counted), with nothing that "
+    "limits fluids"
+)
+def low_water_intake(facts: Facts) -> Match | None:
+    return None if fluid_limit_reasons(facts) else _drinks_little(facts)
+
+
+@condition(
+    "Drinks less than 2 litres of water a day, with kidney or heart disease, a diuretic or a "
+    "doctor's fluid limit"
+)
+def low_water_with_fluid_limit(facts: Facts) -> Match | None:
+    reasons = fluid_limit_reasons(facts)
+    match = _drinks_little(facts) if reasons else None
+    if match is None:
+        return None
+    return Match(params={**match.params, "reasons": and_list(reasons)}, evidence=match.evidence)
+
+
+@condition("Sweats heavily or works or exercises in the heat")
+def heavy_sweating(facts: Facts) -> Match | None:
+    if not facts.daily_life.heavy_sweating_or_heat:
+        return None
+    return Match(evidence=(_finding(gettext_noop("Intake: heavy sweating or heat exposure")),))
+
+
+@condition(
+    "Kidney or heart disease, a diuretic, or a fluid limit set by the doctor: the amount to drink "
+    "is the doctor's to set"
+)
+def fluids_limited(facts: Facts) -> Match | None:
+    reasons = fluid_limit_reasons(facts)
+    if not reasons:
+        return None
+    return Match(
+        evidence=tuple(Text(gettext_noop("Intake: %(reason)s"), {"reason": r}) for r in reasons)
+    )
+
+
+def _claudication(facts: Facts) -> bool:
+    """Pain on exertion from the arteries (PAD) or from the spinal canal (lumbar stenosis)."""
+    return (
+        facts.circulation.calf_pain_walking_eases_with_rest
+        or facts.circulation.pad_diagnosed
+        or facts.spine.stenosis_region == "lumbar"
+    )
+
+
+def _well_hydrated(facts: Facts) -> bool:
+    litres = facts.daily_life.water_litres_per_day
+    return litres is not None and litres >= 2 and not facts.daily_life.heavy_sweating_or_heat
+
+
+@condition(
+    "Cramps during exercise, unless the patient is well hydrated (2 L or more, no heavy sweating) "
+    "or the exercise pain is claudication (calf pain on walking that eases with rest, PAD, or "
+    "lumbar stenosis): a circulation or nerve cause, not fuel"
+)
 def cramps_during_exercise(facts: Facts) -> Match | None:
     if "exercise" not in facts.cramps.timing or not facts.cramps.sites:
+        return None
+    if _well_hydrated(facts) or _claudication(facts):
         return None
     evidence = (
         Text(
@@ -826,13 +1085,13 @@ def long_sitting(facts: Facts) -> Match | None:
     )
 
 
-@condition("Sits 3 hours a day or more without getting up at least every hour")
+@condition("Sits 3 hours a day or more and answered that they do not get up every hour")
 def sitting_without_breaks(facts: Facts) -> Match | None:
     daily = facts.daily_life
     if (
         daily.sitting_hours_per_day is None
         or daily.sitting_hours_per_day < 3
-        or daily.takes_sitting_breaks
+        or daily.takes_sitting_breaks is not False  # None: not asked, never read as "no"
     ):
         return None
     return Match(
@@ -856,11 +1115,20 @@ def crossed_legs_or_pointed_toes(facts: Facts) -> Match | None:
     return Match(params={"habits": tuple(habits)}, evidence=evidence)
 
 
-@condition("Stands for long periods at work")
+@condition("Stands for long periods at work, or 6 hours a day or more")
 def long_standing(facts: Facts) -> Match | None:
-    if not facts.daily_life.long_standing_at_work:
-        return None
-    return Match(evidence=(_finding(gettext_noop("Intake: long standing at work")),))
+    daily = facts.daily_life
+    evidence = []
+    if daily.long_standing_at_work:
+        evidence.append(_finding(gettext_noop("Intake: long standing at work")))
+    if daily.standing_hours_per_day is not None and daily.standing_hours_per_day >= 6:
+        evidence.append(
+            _finding(
+                gettext_noop("Intake: stands %(hours)s hours a day"),
+                hours=f"{daily.standing_hours_per_day:g}",
+            )
+        )
+    return Match(evidence=tuple(evidence)) if evidence else None
 
 
 @condition("Exam: slumped sitting posture")
@@ -931,7 +1199,13 @@ def leg_length_difference(facts: Facts) -> Match | None:
     ):
         return None
     mm = str(posture.leg_length_difference_mm)
-    if posture.leg_length_type == "true":
+    side = posture.leg_length_short_side
+    if side is not None and posture.leg_length_type == "true":
+        finding = Text(
+            gettext_noop("Exam: true leg-length difference of %(mm)s mm, %(side)s leg shorter"),
+            {"mm": mm, "side": SIDE_NAMES[side]},
+        )
+    elif posture.leg_length_type == "true":
         finding = Text(gettext_noop("Exam: true leg-length difference of %(mm)s mm"), {"mm": mm})
     elif posture.leg_length_type == "apparent":
         finding = Text(
@@ -951,6 +1225,18 @@ def true_leg_length_difference(facts: Facts) -> Match | None:
     return match if match is not None and facts.exam.posture.leg_length_type == "true" else None
 
 
+@condition("Exam: an apparent leg-length difference of 5 mm or more (from the pelvis or trunk)")
+def apparent_leg_length_difference(facts: Facts) -> Match | None:
+    match = leg_length_difference(facts)
+    return match if match is not None and facts.exam.posture.leg_length_type == "apparent" else None
+
+
+@condition("Exam: a leg-length difference of 5 mm or more, not yet typed as true or apparent")
+def untyped_leg_length_difference(facts: Facts) -> Match | None:
+    match = leg_length_difference(facts)
+    return match if match is not None and facts.exam.posture.leg_length_type is None else None
+
+
 # --- Other causes (seeds 002, 003) --------------------------------------------------------------
 
 
@@ -962,13 +1248,23 @@ def _conditions(facts: Facts, names: tuple[str, ...]) -> Match | None:
     evidence = tuple(
         Text(gettext_noop("Intake: %(condition)s"), {"condition": label}) for label in labels
     )
-    return Match(params={"conditions": labels}, evidence=evidence)
+    return Match(params={"conditions": and_list(labels)}, evidence=evidence)
 
 
-@condition("Multiple sclerosis, motor neurone disease or peripheral neuropathy")
+@condition(
+    "Multiple sclerosis, motor neurone disease, peripheral neuropathy, stroke or Parkinson's "
+    "disease"
+)
 def neurological_disease(facts: Facts) -> Match | None:
     return _conditions(
-        facts, ("multiple_sclerosis", "motor_neurone_disease", "peripheral_neuropathy")
+        facts,
+        (
+            "multiple_sclerosis",
+            "motor_neurone_disease",
+            "peripheral_neuropathy",
+            "stroke",
+            "parkinsons_disease",
+        ),
     )
 
 
@@ -985,6 +1281,137 @@ def diabetes(facts: Facts) -> Match | None:
 @condition("Heart or circulation disease")
 def heart_or_circulation_disease(facts: Facts) -> Match | None:
     return _conditions(facts, ("heart_circulation_disease",))
+
+
+@condition("Osteoporosis, or takes raloxifene (used to prevent or treat osteoporosis)")
+def weak_bones(facts: Facts) -> Match | None:
+    evidence = []
+    if facts.conditions.osteoporosis:
+        evidence.append(_finding(gettext_noop("Intake: osteoporosis")))
+    for m in facts.medications:
+        if "raloxifene" in m.classes:
+            evidence.append(
+                _finding(gettext_noop("Intake: takes %(drug)s (raloxifene)"), drug=m.name)
+            )
+    return Match(evidence=tuple(evidence)) if evidence else None
+
+
+@condition("A past tear or strain of a leg muscle, with leg cramps")
+def past_leg_muscle_injury(facts: Facts) -> Match | None:
+    leg = cramping(facts, ("calf", "foot", "hamstring", "thigh_front", "buttock_hip"))
+    if not facts.conditions.past_leg_muscle_injury or not leg:
+        return None
+    return Match(evidence=(_finding(gettext_noop("Intake: past leg muscle tear or strain")),))
+
+
+@condition(
+    "A recent injury or fall without back or neck pain, osteoporosis or age 65 or over, with cramps"
+)
+def recent_injury(facts: Facts) -> Match | None:
+    if not facts.conditions.recent_trauma or recent_trauma_to_screen(facts) is not None:
+        return None
+    if not facts.cramps.sites:
+        return None
+    return Match(evidence=(_finding(gettext_noop("Intake: recent injury or fall")),))
+
+
+# --- What the cramps themselves tell (seeds 000, 001, 003, 004) --------------------------------
+
+LONG_EPISODE_MINUTES = 10  # seed 003: the muscle usually relaxes in less than 10 minutes
+
+
+@condition("Cramps that last 10 minutes or more")
+def long_cramp_episodes(facts: Facts) -> Match | None:
+    minutes = facts.cramps.episode_minutes
+    if minutes is None or minutes < LONG_EPISODE_MINUTES or not facts.cramps.sites:
+        return None
+    return Match(
+        params={"minutes": str(minutes)},
+        evidence=(
+            _finding(
+                gettext_noop("Intake: each cramp lasts %(minutes)s minutes"), minutes=str(minutes)
+            ),
+        ),
+    )
+
+
+def _spine_examined_and_supple(facts: Facts) -> bool:
+    segments = () if facts.exam is None else facts.exam.segments
+    return bool(segments) and all(segment.stiffness == "none" for segment in segments)
+
+
+@condition("Cramps on one side only, unless the spine was examined and no segment was stiff")
+def one_sided_cramps(facts: Facts) -> Match | None:
+    if cramp_sides(facts) not in ({"left"}, {"right"}) or _spine_examined_and_supple(facts):
+        return None
+    (side,) = cramp_sides(facts)
+    return Match(
+        params={"side": SIDE_NAMES[side]},
+        evidence=(
+            Text(
+                gettext_noop("Intake: cramps in the %(sites)s"), {"sites": cramp_sites_text(facts)}
+            ),
+        ),
+    )
+
+
+@condition("Cramps on both sides, in every cramping muscle")
+def symmetrical_cramps(facts: Facts) -> Match | None:
+    sites = facts.cramps.sites
+    if not sites or any(site.side != "both" for site in sites):
+        return None
+    return Match(
+        evidence=(
+            Text(
+                gettext_noop("Intake: cramps in the %(sites)s"), {"sites": cramp_sites_text(facts)}
+            ),
+        ),
+    )
+
+
+@condition("Cramps that come on while stretching")
+def cramps_while_stretching(facts: Facts) -> Match | None:
+    if "stretching" not in facts.cramps.timing or not facts.cramps.sites:
+        return None
+    return Match(
+        evidence=(
+            Text(
+                gettext_noop("Intake: cramps in the %(sites)s, %(timing)s"),
+                {"sites": cramp_sites_text(facts), "timing": TIMING_NAMES["stretching"]},
+            ),
+        )
+    )
+
+
+@condition("Cramps in the muscles beside the spine, and no other cramping muscle to stretch")
+def paraspinal_cramps_only_stretch(facts: Facts) -> Match | None:
+    if "paraspinal" not in facts.cramps.muscles or stretchable_muscles(facts):
+        return None
+    return Match(
+        evidence=(
+            Text(
+                gettext_noop("Intake: cramps in the %(sites)s"),
+                {"sites": cramp_sites_text(facts, ("paraspinal",))},
+            ),
+        )
+    )
+
+
+@condition("Night cramps at age 60 or over")
+def night_cramps_with_age(facts: Facts) -> Match | None:
+    if "night" not in facts.cramps.timing or not facts.cramps.sites or not _older(facts, 60):
+        return None
+    evidence = list(_age_evidence(facts))
+    if facts.person.sex == "female":
+        evidence.append(
+            _finding(gettext_noop("Patient: a woman (night cramps are more common in women)"))
+        )
+    return Match(params={"age": str(facts.person.age_years)}, evidence=tuple(evidence))
+
+
+@condition("Cramps, and no other rule found a cause (checked after all the others)")
+def no_cause_found(facts: Facts) -> Match | None:
+    return Match() if facts.cramps.sites else None
 
 
 # --- Exercise and flexibility (seeds 003, 002) --------------------------------------------------
@@ -1042,10 +1469,16 @@ def short_hip_flexors(facts: Facts) -> Match | None:
 # --- Core treatment protocol and goals (seed 000) -----------------------------------------------
 
 
-@condition("Cramps at least once a week in at least one muscle")
+@condition("Cramps at least once a week")
+def weekly_cramps(facts: Facts) -> Match | None:
+    cramps = facts.cramps
+    return Match() if cramps.sites and cramps.cramps_per_week >= 1 else None
+
+
+@condition("Recurring cramps: at least twice a week in at least one muscle")
 def recurring_cramps(facts: Facts) -> Match | None:
     cramps = facts.cramps
-    if not cramps.sites or cramps.cramps_per_week < 1:
+    if not cramps.sites or cramps.cramps_per_week < 2:
         return None
     exercises = _exercises(
         tuple(m for m in _EXERCISE_FOR_CRAMPING_MUSCLE if m in cramps.muscles),
@@ -1054,11 +1487,12 @@ def recurring_cramps(facts: Facts) -> Match | None:
     return Match(scope={"exercise": exercises})
 
 
-@condition("Exam: pain of 2 or more out of 10")
+@condition("Pain of 2 or more out of 10, recorded on the pain scale or in the exam")
 def pain_recorded(facts: Facts) -> Match | None:
-    if facts.exam is None or facts.exam.pain_now is None or facts.exam.pain_now < 2:
-        return None
-    return Match()
+    pain = facts.baseline_scores.pain_nprs
+    if pain is None and facts.exam is not None:
+        pain = facts.exam.pain_now
+    return Match() if pain is not None and pain >= 2 else None
 
 
 # --- The rules ----------------------------------------------------------------------------------
@@ -1067,8 +1501,8 @@ _PAD_FACTOR = FactorSpec(
     "circulation.pad",
     80,
     gettext_noop(
-        "Signs of peripheral artery disease: it affects how the body circulates electrolytes and "
-        "causes cramping."
+        "Signs of peripheral artery disease: it reduces blood flow to the working leg muscles, "
+        "which can bring on cramps and calf pain."
     ),
 )
 _OTHER_CAUSES_ITEMS = ("medical_referral.secondary_causes",)
@@ -1087,23 +1521,14 @@ _CERVICAL_CARE = (
 _NIGHT_CALF_ITEMS = (
     "stretching.calf_before_bed",
     "home_care.sleep_position",
+    "home_care.heat",
     "home_care.easy_cycling",
     "home_care.heel_walking",
-    "home_care.heat",
 )
 
 
-def _red_flag(
-    rule_id: str, when: Condition, key: str, title: str, precautions: tuple[str, ...] = ()
-) -> Rule:
-    return Rule(
-        rule_id,
-        when,
-        ("clinical-screening",),
-        red_flag=RedFlagSpec(key, title),
-        items=("medical_referral.red_flags",),
-        precautions=precautions,
-    )
+def _red_flag(rule_id: str, when: Condition, key: str, title: str, urgency: str) -> Rule:
+    return Rule(rule_id, when, ("clinical-screening",), red_flag=RedFlagSpec(key, title, urgency))
 
 
 def _medication(
@@ -1118,22 +1543,30 @@ def _medication(
     )
 
 
+def _contraindication(
+    rule_id: str, when: Condition, key: str, sources: tuple[str, ...] = ("clinical-screening",)
+) -> Rule:
+    return Rule(rule_id, when, sources, precautions=(key,))
+
+
 RULES: tuple[Rule, ...] = (
-    # Red flags: the plan waits for a doctor.
+    # Red flags: while one is open the proposal is a medical referral with its urgency, alone.
     _red_flag(
         "RF-CALF-CLOT",
         calf_swollen_red_warm,
         "red_flag.calf_clot",
         gettext_noop("Calf swollen, red and warm: possible blood clot (deep vein thrombosis)."),
-        precautions=("suspected_clot",),
+        "emergency",
     ),
     _red_flag(
         "RF-SADDLE-NUMBNESS",
         saddle_numbness,
         "red_flag.saddle_numbness",
         gettext_noop(
-            "Saddle numbness: possible compression of the nerves at the base of the spine."
+            "Saddle numbness: possible compression of the nerves at the base of the spine "
+            "(cauda equina)."
         ),
+        "emergency",
     ),
     _red_flag(
         "RF-BLADDER-BOWEL",
@@ -1141,28 +1574,29 @@ RULES: tuple[Rule, ...] = (
         "red_flag.bladder_bowel",
         gettext_noop(
             "New bladder or bowel change: possible compression of the nerves at the "
-            "base of the spine."
+            "base of the spine (cauda equina)."
         ),
+        "emergency",
+    ),
+    _red_flag(
+        "RF-ABI-CRITICAL",
+        critical_ankle_brachial_index,
+        "red_flag.critical_abi",
+        gettext_noop(
+            "Ankle-brachial index below 0.5: critically reduced blood flow to the legs "
+            "(critical limb ischaemia)."
+        ),
+        "urgent",
     ),
     _red_flag(
         "RF-PROGRESSIVE-WEAKNESS",
         progressive_weakness,
         "red_flag.progressive_weakness",
         gettext_noop(
-            "Progressive weakness: possible worsening nerve compression or neurological disease."
+            "Progressive weakness: possible worsening nerve compression or neurological disease, "
+            "not a muscle imbalance to strengthen."
         ),
-    ),
-    _red_flag(
-        "RF-WEIGHT-LOSS",
-        unexplained_weight_loss,
-        "red_flag.weight_loss",
-        gettext_noop("Unexplained weight loss: a serious underlying cause must be ruled out."),
-    ),
-    _red_flag(
-        "RF-FEVER",
-        fever,
-        "red_flag.fever",
-        gettext_noop("Fever: possible infection."),
+        "urgent",
     ),
     _red_flag(
         "RF-ABSENT-PULSE-CLAUDICATION",
@@ -1171,18 +1605,83 @@ RULES: tuple[Rule, ...] = (
         gettext_noop(
             "Absent foot pulse with calf pain on walking: possible severe arterial disease."
         ),
-    ),
-    _red_flag(
-        "RF-ABI-CRITICAL",
-        critical_ankle_brachial_index,
-        "red_flag.critical_abi",
-        gettext_noop("Ankle-brachial index below 0.5: severely reduced blood flow to the legs."),
+        "soon",
     ),
     _red_flag(
         "RF-BRISK-REFLEXES",
         brisk_reflexes,
         "red_flag.brisk_reflexes",
         gettext_noop("Brisk reflexes: possible spinal cord or brain involvement."),
+        "soon",
+    ),
+    _red_flag(
+        "RF-WEIGHT-LOSS",
+        unexplained_weight_loss,
+        "red_flag.weight_loss",
+        gettext_noop("Unexplained weight loss: a serious underlying cause must be ruled out."),
+        "soon",
+    ),
+    _red_flag(
+        "RF-FEVER",
+        fever,
+        "red_flag.fever",
+        gettext_noop("Fever: possible infection."),
+        "soon",
+    ),
+    _red_flag(
+        "RF-CANCER-HISTORY",
+        cancer_history_to_screen,
+        "red_flag.cancer_history",
+        gettext_noop(
+            "History of cancer with spinal pain, weight loss or older age: a doctor must rule out "
+            "spread to the spine before treatment."
+        ),
+        "soon",
+    ),
+    _red_flag(
+        "RF-RECENT-TRAUMA",
+        recent_trauma_to_screen,
+        "red_flag.recent_trauma",
+        gettext_noop(
+            "Recent injury or fall with spinal pain, osteoporosis or older age: a doctor must rule "
+            "out a fracture before treatment."
+        ),
+        "soon",
+    ),
+    # Contraindications: the item is withheld and its safe alternative proposed.
+    _contraindication(
+        "CI-PREGNANCY-AFTER-T1",
+        pregnant_after_first_trimester,
+        "pregnancy_after_first_trimester",
+        ("001", "004", "clinical-screening"),
+    ),
+    _contraindication(
+        "CI-AFTER-BIRTH-CORE", after_birth, "after_birth_core", ("clinical-screening",)
+    ),
+    _contraindication(
+        "CI-REDUCED-FOOT-SENSATION",
+        reduced_foot_sensation,
+        "reduced_foot_sensation",
+        ("002", "003", "clinical-screening"),
+    ),
+    _contraindication("CI-OSTEOPOROSIS-SPINE", weak_bones, "osteoporosis_spine"),
+    _contraindication(
+        "CI-CRITICAL-ISCHAEMIA-HEAT", critical_ankle_brachial_index, "critical_ischaemia_heat"
+    ),
+    _contraindication(
+        "CI-PARASPINAL-NO-SPINAL-STRETCH",
+        paraspinal_cramps_only_stretch,
+        "paraspinal_no_spinal_stretch",
+        ("002",),
+    ),
+    _contraindication(
+        "CI-CRAMPS-WHILE-STRETCHING",
+        cramps_while_stretching,
+        "cramps_while_stretching",
+        ("000", "clinical-screening"),
+    ),
+    _contraindication(
+        "CI-FLUIDS-SET-BY-DOCTOR", fluids_limited, "fluids_set_by_doctor", ("003", "002")
     ),
     # Medications.
     _medication(
@@ -1203,21 +1702,21 @@ RULES: tuple[Rule, ...] = (
         "MED-NICOTINIC-ACID",
         takes_nicotinic_acid,
         "medication.nicotinic_acid",
-        gettext_noop("Takes %(drugs)s (nicotinic acid), which is linked to leg cramps."),
+        gettext_noop("Takes %(drugs)s; nicotinic acid is linked to leg cramps."),
         ("002",),
     ),
     _medication(
         "MED-RALOXIFENE",
         takes_raloxifene,
         "medication.raloxifene",
-        gettext_noop("Takes %(drugs)s (raloxifene, Evista), which is linked to leg cramps."),
+        gettext_noop("Takes %(drugs)s; raloxifene (Evista) is linked to leg cramps."),
         ("002",),
     ),
     _medication(
         "MED-NIFEDIPINE",
         takes_nifedipine,
         "medication.nifedipine",
-        gettext_noop("Takes %(drugs)s (nifedipine), which is linked to leg cramps."),
+        gettext_noop("Takes %(drugs)s; nifedipine is linked to leg cramps."),
         ("002",),
     ),
     Rule(
@@ -1318,12 +1817,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "OTHER-NEUROLOGICAL",
         neurological_disease,
-        ("002", "003"),
+        ("002", "003", "000"),
         factor=FactorSpec(
             "other.neurological",
             70,
             gettext_noop(
-                "%(conditions)s: neurological disease causes secondary cramps and needs a doctor."
+                "Neurological disease (%(conditions)s) can cause cramps and spasm; this needs a "
+                "doctor."
             ),
         ),
         items=_OTHER_CAUSES_ITEMS,
@@ -1336,8 +1836,8 @@ RULES: tuple[Rule, ...] = (
             "other.liver_kidney",
             70,
             gettext_noop(
-                "%(conditions)s: toxins and fluid changes can cause secondary cramps; "
-                "this needs a doctor."
+                "Liver or kidney disease (%(conditions)s): toxins and fluid changes can cause "
+                "cramps; this needs a doctor."
             ),
         ),
         items=_OTHER_CAUSES_ITEMS,
@@ -1368,6 +1868,26 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         items=_OTHER_CAUSES_ITEMS,
+    ),
+    Rule(
+        "CRAMPS-LONG-EPISODES",
+        long_cramp_episodes,
+        ("001", "004", "003"),
+        factor=FactorSpec(
+            "cramps.long_episodes",
+            60,
+            gettext_noop(
+                "Cramps lasting %(minutes)s minutes: cramps that last long are a reason to see a "
+                "doctor."
+            ),
+        ),
+        items=("medical_referral.long_cramps",),
+    ),
+    Rule(
+        "SCREEN-CANCER-HISTORY",
+        cancer_history_only,
+        ("clinical-screening",),
+        precautions=("cancer_history",),
     ),
     # Pregnancy.
     Rule(
@@ -1403,13 +1923,10 @@ RULES: tuple[Rule, ...] = (
         goals=("pregnancy_after_birth",),
     ),
     Rule(
-        "PREG-POSITIONING", pregnant, ("001", "004", "002"), precautions=("pregnancy_positioning",)
-    ),
-    Rule(
-        "PREG-ABDOMINAL-WORK",
-        pregnant_or_recently_gave_birth,
-        ("001", "004", "002"),
-        precautions=("pregnancy_abdominal_work",),
+        "PREG-POSITIONING",
+        pregnant,
+        ("001", "004", "clinical-screening"),
+        precautions=("pregnancy_positioning",),
     ),
     Rule(
         "PREG-AFTER-BIRTH",
@@ -1424,6 +1941,13 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    Rule(
+        "BREASTFEEDING-NUTRITION",
+        breastfeeding_with_cramps,
+        ("clinical-screening", "000"),
+        items=("nutrition_referral.dietitian",),
+        precautions=("nutrition_no_prescription",),
+    ),
     # The spine.
     Rule(
         "SPINE-LUMBAR-CALF",
@@ -1436,6 +1960,7 @@ RULES: tuple[Rule, ...] = (
                 "Lower back (%(diagnoses)s) with cramps in the %(muscles)s: nerve irritation from "
                 "the lower back makes the muscles it supplies cramp."
             ),
+            musculoskeletal=True,
         ),
         items=_LUMBAR_CARE,
     ),
@@ -1450,54 +1975,64 @@ RULES: tuple[Rule, ...] = (
                 "Neck (%(diagnoses)s) with cramps in the %(muscles)s: nerve irritation from the "
                 "neck makes the forearm and hand cramp."
             ),
+            musculoskeletal=True,
         ),
         items=_CERVICAL_CARE,
     ),
     Rule(
         "SPINE-SPRAIN-SPASM",
         sprain_with_girdle_spasm,
-        ("002",),
+        ("002", "001"),
         factor=FactorSpec(
             "spine.sprain_spasm",
             55,
             gettext_noop(
-                "Past %(region)s sprain with spasm in the %(muscles)s: a joint sprain causes "
-                "protective spasm beside the spine and in the shoulder or hip girdle."
+                "Sprain of the %(region)s with spasm in the %(muscles)s: a facet joint sprain "
+                "causes protective spasm beside the spine and in the shoulder or hip girdle."
             ),
+            musculoskeletal=True,
         ),
         items=(
             "spinal_mobilisation.{region}",
             "massage.spinal_muscles.{region}",
-            "strengthening.core",
+            "posture.awareness",
         ),
     ),
     Rule(
         "SPINE-ROOT-SIGNS-LEG",
         leg_root_signs,
-        ("000",),
+        ("002", "001", "000"),
         factor=FactorSpec(
             "spine.leg_root_signs",
             55,
             gettext_noop(
                 "Signs of lower-back nerve-root irritation with cramps in the %(muscles)s: an "
-                "irritated nerve makes the muscles it supplies cramp."
+                "irritated nerve can make the muscles it supplies cramp."
             ),
+            musculoskeletal=True,
         ),
         items=_LUMBAR_CARE,
     ),
     Rule(
         "SPINE-ROOT-SIGNS-ARM",
         arm_root_signs,
-        ("000",),
+        ("002", "000"),
         factor=FactorSpec(
             "spine.arm_root_signs",
             55,
             gettext_noop(
                 "Signs of neck nerve-root irritation with cramps in the %(muscles)s: an irritated "
-                "nerve makes the muscles it supplies cramp."
+                "nerve can make the muscles it supplies cramp."
             ),
+            musculoskeletal=True,
         ),
         items=_CERVICAL_CARE,
+    ),
+    Rule(
+        "SPINE-NERVE-FIRST",
+        nerve_irritation,
+        ("002",),
+        precautions=("nerve_irritation_first",),
     ),
     Rule(
         "STIFF-LOWER-BACK-LEG",
@@ -1505,12 +2040,13 @@ RULES: tuple[Rule, ...] = (
         ("000",),
         factor=FactorSpec(
             "stiffness.lower_back",
-            55,
+            40,
             gettext_noop(
-                "Stiff %(levels)s with cramps in the %(muscles)s: low-grade stiffness at the "
-                "levels that supply the cramping muscles, often painless, ties the cramps to "
-                "those levels."
+                "Stiff %(levels)s with cramps in the %(muscles)s: in one physiotherapist's "
+                "experience, low-grade lower-back stiffness, often painless, may be linked to "
+                "these cramps; treat it and recheck the cramps."
             ),
+            musculoskeletal=True,
         ),
         items=(*_LUMBAR_CARE, "home_care.self_mobilisation.lumbar"),
     ),
@@ -1520,39 +2056,15 @@ RULES: tuple[Rule, ...] = (
         ("000",),
         factor=FactorSpec(
             "stiffness.neck",
-            55,
+            40,
             gettext_noop(
-                "Stiff %(levels)s with cramps in the %(muscles)s: low-grade neck stiffness, often "
-                "painless, ties the cramps to those levels."
+                "Stiff %(levels)s with cramps in the %(muscles)s: in one physiotherapist's "
+                "experience, low-grade neck stiffness, often painless, may be linked to these "
+                "cramps; treat it and recheck the cramps."
             ),
+            musculoskeletal=True,
         ),
         items=(*_CERVICAL_CARE, "home_care.self_mobilisation.cervical"),
-    ),
-    Rule(
-        "STIFF-SUSPECTED-LOWER-BACK",
-        unexamined_leg_cramps,
-        ("000",),
-        factor=FactorSpec(
-            "stiffness.suspected_lower_back",
-            15,
-            gettext_noop(
-                "Cramps in the %(muscles)s, not yet examined: low-grade lower-back stiffness, "
-                "often painless, is usually found at L4 to S1 with these cramps; examine there."
-            ),
-        ),
-    ),
-    Rule(
-        "STIFF-SUSPECTED-NECK",
-        unexamined_arm_cramps,
-        ("000",),
-        factor=FactorSpec(
-            "stiffness.suspected_neck",
-            15,
-            gettext_noop(
-                "Cramps in the %(muscles)s, not yet examined: low-grade neck stiffness, often "
-                "painless, is usually found with these cramps; examine C5 to T1."
-            ),
-        ),
     ),
     # Muscle imbalance.
     Rule(
@@ -1566,6 +2078,7 @@ RULES: tuple[Rule, ...] = (
                 "Weak gluteals with hamstring cramps: the hamstrings take over hip extension, tire "
                 "and cramp, as in a bridge."
             ),
+            musculoskeletal=True,
         ),
         items=("strengthening.{exercise}",),
     ),
@@ -1580,6 +2093,7 @@ RULES: tuple[Rule, ...] = (
                 "Weak %(antagonists)s opposite the cramping %(muscles)s: a weak opposing muscle "
                 "lets the stronger one go into spasm."
             ),
+            musculoskeletal=True,
         ),
         items=("strengthening.{exercise}",),
     ),
@@ -1593,8 +2107,37 @@ RULES: tuple[Rule, ...] = (
             gettext_noop(
                 "Weak %(muscles)s on testing: weak muscles are more prone to cramps and strain."
             ),
+            musculoskeletal=True,
         ),
         items=("strengthening.{exercise}",),
+    ),
+    Rule(
+        "INJURY-PAST-LEG-MUSCLE",
+        past_leg_muscle_injury,
+        ("001", "004"),
+        factor=FactorSpec(
+            "injury.past_leg_muscle",
+            30,
+            gettext_noop(
+                "Past leg muscle tear or strain: muscle injuries can lead to spasms and frequent "
+                "cramping."
+            ),
+            musculoskeletal=True,
+        ),
+    ),
+    Rule(
+        "INJURY-RECENT",
+        recent_injury,
+        ("001", "004"),
+        factor=FactorSpec(
+            "injury.recent",
+            30,
+            gettext_noop(
+                "Recent injury or fall: injuries such as strains and sprains can lead to spasms "
+                "and cramping."
+            ),
+            musculoskeletal=True,
+        ),
     ),
     # Night calf cramps.
     Rule(
@@ -1608,8 +2151,20 @@ RULES: tuple[Rule, ...] = (
                 "Cramps in the %(muscles)s at night: in bed the foot points down and the calf "
                 "shortens, and a short, tired muscle cramps more easily."
             ),
+            cause=False,
         ),
         items=_NIGHT_CALF_ITEMS,
+    ),
+    Rule(
+        "NIGHT-CRAMPS-AGE",
+        night_cramps_with_age,
+        ("002", "003"),
+        factor=FactorSpec(
+            "night_cramps.age",
+            10,
+            gettext_noop("Aged %(age)s: night cramps are common and more so with age."),
+            cause=False,
+        ),
     ),
     Rule(
         "SAFETY-HEAT-REDUCED-FEELING",
@@ -1621,16 +2176,46 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "HYDRATION-LOW-WATER",
         low_water_intake,
-        ("002", "000", "001"),
+        ("002", "000", "003"),
         factor=FactorSpec(
             "hydration.low_water",
-            40,
+            45,
             gettext_noop(
                 "Drinks %(litres)s L of water a day, below the 2 L advised; coffee "
                 "and tea do not count."
             ),
         ),
         items=("home_care.water", "nutrition_referral.dietitian"),
+        precautions=("nutrition_no_prescription",),
+    ),
+    Rule(
+        "HYDRATION-FLUIDS-LIMITED",
+        low_water_with_fluid_limit,
+        ("003", "002"),
+        factor=FactorSpec(
+            "hydration.fluids_limited",
+            45,
+            gettext_noop(
+                "Drinks %(litres)s L of water a day, with %(reasons)s: fluids depend on "
+                "medications and health, so the doctor sets how much to drink."
+            ),
+        ),
+        items=("home_care.water", "nutrition_referral.dietitian"),
+        precautions=("nutrition_no_prescription",),
+    ),
+    Rule(
+        "HYDRATION-SWEATING",
+        heavy_sweating,
+        ("001", "004", "002"),
+        factor=FactorSpec(
+            "hydration.sweating",
+            35,
+            gettext_noop(
+                "Heavy sweating or heat: sweat loses water (and some salt); fluids matter more "
+                "than salt."
+            ),
+        ),
+        items=("home_care.water",),
         precautions=("nutrition_no_prescription",),
     ),
     Rule(
@@ -1641,8 +2226,8 @@ RULES: tuple[Rule, ...] = (
             "exercise.fuel",
             35,
             gettext_noop(
-                "Cramps during exercise: fatigue with low muscle glycogen and dehydration bring on "
-                "cramps in the calf, foot and hamstring."
+                "Cramps during exercise: fatigue with low muscle glycogen, or too little fluid, "
+                "may bring on cramps in the calf, foot and hamstring."
             ),
         ),
         items=("home_care.carbohydrate",),
@@ -1663,10 +2248,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "EXERCISE-INACTIVE",
         no_regular_exercise,
-        ("003",),
+        ("003", "001"),
         factor=FactorSpec(
             "exercise.inactive",
-            25,
+            35,
             gettext_noop(
                 "No regular exercise: muscles that are not used and stretched weaken "
                 "and cramp more easily."
@@ -1685,6 +2270,7 @@ RULES: tuple[Rule, ...] = (
             gettext_noop(
                 "Sits %(hours)s hours a day: the spine stiffens in the shape it is held in most."
             ),
+            musculoskeletal=True,
         ),
         items=("posture.awareness", "posture.sitting"),
     ),
@@ -1694,7 +2280,7 @@ RULES: tuple[Rule, ...] = (
         ("001",),
         factor=FactorSpec(
             "posture.no_breaks",
-            25,
+            35,
             gettext_noop(
                 "Does not get up every hour: blood flow to the legs drops within three hours of "
                 "sitting; short walks every hour restore it."
@@ -1723,9 +2309,7 @@ RULES: tuple[Rule, ...] = (
         factor=FactorSpec(
             "posture.long_standing",
             25,
-            gettext_noop(
-                "Long standing at work stresses the leg muscles and is linked to night cramps."
-            ),
+            gettext_noop("Long standing stresses the leg muscles and is linked to night cramps."),
         ),
         items=("posture.standing",),
     ),
@@ -1737,8 +2321,10 @@ RULES: tuple[Rule, ...] = (
             "posture.slumped",
             30,
             gettext_noop(
-                "Slumped sitting: the slumped parts of the spine stiffen to hold that shape."
+                "Slumped sitting: in one physiotherapist's experience, the slumped parts of the "
+                "spine stiffen to hold that shape."
             ),
+            musculoskeletal=True,
         ),
         items=("posture.awareness", "posture.sitting"),
     ),
@@ -1764,6 +2350,7 @@ RULES: tuple[Rule, ...] = (
             "posture.alignment",
             20,
             gettext_noop("Posture findings (%(findings)s) strain the spine and its joints."),
+            musculoskeletal=True,
         ),
         items=("posture.training",),
     ),
@@ -1779,6 +2366,7 @@ RULES: tuple[Rule, ...] = (
                 "Flat feet: the collapsing arch sends torque up through the knee, hip, pelvis and "
                 "spine, and is linked to night cramps."
             ),
+            musculoskeletal=True,
         ),
         items=("strengthening.short_foot", "home_care.footwear", "home_care.orthotics"),
     ),
@@ -1796,24 +2384,49 @@ RULES: tuple[Rule, ...] = (
         items=("home_care.footwear",),
     ),
     Rule(
-        "LEG-LENGTH-DIFFERENCE",
-        leg_length_difference,
+        "LEG-LENGTH-TRUE",
+        true_leg_length_difference,
         ("001",),
         factor=FactorSpec(
             "feet.leg_length",
             30,
             gettext_noop(
-                "Leg-length difference of %(mm)s mm: an uneven base sends torque up the chain to "
-                "the pelvis and spine."
+                "True leg-length difference of %(mm)s mm: an uneven base sends torque up the "
+                "chain to the pelvis and spine."
             ),
+            musculoskeletal=True,
         ),
-        items=("strengthening.short_foot", "home_care.footwear", "home_care.orthotics"),
+        items=("home_care.shoe_lift",),
+        precautions=("shoe_lift_scoliosis",),
     ),
     Rule(
-        "LEG-LENGTH-TRUE-LIFT",
-        true_leg_length_difference,
+        "LEG-LENGTH-APPARENT",
+        apparent_leg_length_difference,
         ("001",),
-        precautions=("shoe_lift_scoliosis",),
+        factor=FactorSpec(
+            "feet.leg_length_apparent",
+            30,
+            gettext_noop(
+                "Apparent leg-length difference of %(mm)s mm: the legs are the same length; the "
+                "pelvis or trunk draws one up. No shoe lift."
+            ),
+            musculoskeletal=True,
+        ),
+        items=("massage.pelvis_trunk",),
+    ),
+    Rule(
+        "LEG-LENGTH-UNTYPED",
+        untyped_leg_length_difference,
+        ("001",),
+        factor=FactorSpec(
+            "feet.leg_length_untyped",
+            20,
+            gettext_noop(
+                "Leg-length difference of %(mm)s mm: check whether it is true or apparent before "
+                "any shoe lift (a lift is only for a true difference)."
+            ),
+            musculoskeletal=True,
+        ),
     ),
     # Flexibility.
     Rule(
@@ -1826,6 +2439,7 @@ RULES: tuple[Rule, ...] = (
             gettext_noop(
                 "Short calf with calf cramps: shortened muscles and tendons cramp more easily."
             ),
+            musculoskeletal=True,
         ),
         items=("stretching.calf",),
     ),
@@ -1837,8 +2451,38 @@ RULES: tuple[Rule, ...] = (
             "flexibility.short_hip_flexors",
             15,
             gettext_noop("Short hip flexors: muscles need regular stretching to work normally."),
+            musculoskeletal=True,
         ),
         items=("stretching.hip_flexors",),
+    ),
+    # Which side cramps (seed 000): a hint for the examination, not a cause.
+    Rule(
+        "PATTERN-ONE-SIDED",
+        one_sided_cramps,
+        ("000",),
+        factor=FactorSpec(
+            "pattern.one_sided",
+            10,
+            gettext_noop(
+                "Cramps on the %(side)s side only: one-sided cramps may point to the spine or a "
+                "local cause rather than a body-wide one; examine the spine and the leg."
+            ),
+            cause=False,
+        ),
+    ),
+    Rule(
+        "PATTERN-BOTH-SIDES",
+        symmetrical_cramps,
+        ("000",),
+        factor=FactorSpec(
+            "pattern.both_sides",
+            10,
+            gettext_noop(
+                "Cramps on both sides: body-wide causes (fluids, medication, medical conditions) "
+                "are more likely than a one-sided spinal one."
+            ),
+            cause=False,
+        ),
     ),
     # The core treatment protocol of seed 000, for recurring cramps.
     Rule(
@@ -1860,10 +2504,27 @@ RULES: tuple[Rule, ...] = (
         ("000",),
         items=("strengthening.{exercise}",),
     ),
+    # When nothing else explains the cramps (seeds 002, 003): say so, invent no cause.
+    Rule(
+        "NO-CAUSE-FOUND",
+        no_cause_found,
+        ("002", "003"),
+        factor=FactorSpec(
+            "no_cause_found",
+            5,
+            gettext_noop(
+                "No cause found: cramps, especially at night, are common, mostly without an "
+                "underlying reason, and more so with age. Stretching and home care are the "
+                "treatment."
+            ),
+            cause=False,
+        ),
+        fallback=True,
+    ),
     # Goals.
-    Rule("GOAL-CRAMP-FREQUENCY", recurring_cramps, ("000",), goals=("cramps_per_week",)),
+    Rule("GOAL-CRAMP-FREQUENCY", weekly_cramps, ("000",), goals=("cramps_per_week",)),
     Rule("GOAL-PAIN", pain_recorded, ("001",), goals=("pain",)),
-    Rule("GOAL-OSWESTRY", lower_back_involvement, ("000",), goals=("oswestry",)),
+    Rule("GOAL-OSWESTRY", back_pain, ("000",), goals=("oswestry",)),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

@@ -33,7 +33,26 @@ def test_assess_json_holds_the_whole_assessment():
     data = json.loads(_run("assess", str(CASES / "red_flag_swollen_calf.json"), "--json"))
     assert data["requires_medical_clearance"] is True
     assert [flag["key"] for flag in data["red_flags"]] == ["red_flag.calf_clot"]
-    assert data["plan"]["items"][0]["key"] == "medical_referral.red_flags"
+    assert data["treatment_withheld"] is True
+    assert data["plan"]["items"] == [] and data["plan"]["schedule"] is None
+    assert [(r["key"], r["urgency"]) for r in data["referrals"]] == [
+        ("medical_referral.red_flags", "emergency")
+    ]
+
+
+def test_assess_with_a_cleared_red_flag_shows_the_treatment_proposal():
+    data = json.loads(
+        _run(
+            "assess",
+            str(CASES / "red_flag_swollen_calf.json"),
+            "--json",
+            "--cleared",
+            "red_flag.calf_clot",
+        )
+    )
+    assert data["treatment_withheld"] is False
+    assert data["red_flags"][0]["cleared"] is True
+    assert data["plan"]["items"] and data["plan"]["schedule"] is not None
 
 
 def test_assess_names_the_bad_field(tmp_path):

@@ -19,13 +19,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("case", help="path to a case JSON file")
         parser.add_argument("--json", action="store_true", help="print the assessment as JSON")
+        parser.add_argument(
+            "--cleared",
+            action="append",
+            default=[],
+            metavar="RED_FLAG_KEY",
+            help="treat this red flag as cleared by a doctor or an override (repeatable)",
+        )
 
     def handle(self, *args, **options):
         try:
             facts = load_case(options["case"])
         except CaseError as error:
             raise CommandError(f"{options['case']}: {error}") from error
-        assessment = assess(facts)
+        assessment = assess(facts, cleared_red_flags=frozenset(options["cleared"]))
         if options["json"]:
             self.stdout.write(json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False))
         else:

@@ -24,10 +24,15 @@ def summary(assessment):
     """What a practitioner reads, reduced to comparable keys and strings."""
     return {
         "requires_medical_clearance": assessment.requires_medical_clearance,
-        "red_flags": [flag.key for flag in assessment.red_flags],
+        "treatment_withheld": assessment.treatment_withheld,
+        "red_flags": [(flag.key, flag.urgency, flag.cleared) for flag in assessment.red_flags],
         "factors": [factor.key for factor in assessment.factors],
-        "precautions": [precaution.key for precaution in assessment.precautions],
-        "referrals": [referral.key for referral in assessment.referrals],
+        "precautions": [(precaution.key, precaution.kind) for precaution in assessment.precautions],
+        "withheld": [
+            (entry.item, entry.precaution, entry.alternative) for entry in assessment.withheld_items
+        ],
+        "referrals": [(referral.key, referral.urgency) for referral in assessment.referrals],
+        "deferred": list(assessment.deferred_items),
         "schedule": None
         if assessment.plan.schedule is None
         else str(assessment.plan.schedule.text),

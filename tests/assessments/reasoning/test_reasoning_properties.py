@@ -8,9 +8,18 @@ import typing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments.reasoning import RULES, SEEDS, assess, facts_from_dict, facts_to_dict
+from assessments.reasoning import (
+    RULES,
+    SEEDS,
+    assess,
+    contraindicated_items,
+    facts_from_dict,
+    facts_to_dict,
+)
 from assessments.reasoning.cases import render_text
+from assessments.reasoning.engine import MAX_TREATMENT_ITEMS
 from assessments.reasoning.facts import Facts
+from assessments.reasoning.interventions import ITEMS_BY_KEY, PRECAUTIONS_BY_KEY
 
 RULE_IDS = {rule.id for rule in RULES}
 SOURCE_STEMS = set(SEEDS.values())
@@ -90,7 +99,6 @@ def test_any_valid_facts_give_a_complete_traceable_deterministic_assessment(data
         assert (key in flag_keys) == data["red_flags"][answer]
     assert assessment.requires_medical_clearance == bool(flag_keys)
     if flag_keys:
-        assert assessment.plan.items[0].key == "medical_referral.red_flags"
         assert text.index("RED FLAGS") < text.index("FACTORS")
         assert list(as_dict).index("red_flags") < list(as_dict).index("factors")
 
@@ -116,4 +124,159 @@ def test_any_valid_facts_give_a_complete_traceable_deterministic_assessment(data
     for item in plan.items:
         assert set(item.factor_keys) <= shown
         assert set(item.precaution_keys) <= precaution_keys
-    assert (plan.schedule is None) == (not plan.items)
+    treatment = [item for item in plan.items if ITEMS_BY_KEY[item.key].recipient is None]
+    assert (plan.schedule is None) == (not treatment)
+    assert len(treatment) <= MAX_TREATMENT_ITEMS
+
+
+URGENCY_ORDER = ("emergency", "urgent", "soon")
+
+
+@settings(max_examples=100, deadline=None)
+@given(valid_facts_data(), st.data())
+def test_an_open_red_flag_leaves_only_the_referral_with_its_urgency(data, draw):
+    facts = facts_from_dict(data)
+    keys = [flag.key for flag in assess(facts).red_flags]
+    cleared = frozenset(draw.draw(st.lists(st.sampled_from(keys), unique=True)) if keys else [])
+    assessment = assess(facts, cleared_red_flags=cleared)
+    open_flags = [flag for flag in assessment.red_flags if flag.key not in cleared]
+    assert [flag.cleared for flag in assessment.red_flags] == [
+        flag.key in cleared for flag in assessment.red_flags
+    ]
+    if open_flags:
+        # No treatment item, no visit schedule, no exercise, no goal: the referral alone.
+        assert assessment.treatment_withheld and assessment.requires_medical_clearance
+        assert assessment.plan.items == () and assessment.plan.schedule is None
+        assert assessment.plan.goals == () and assessment.withheld_items == ()
+        most_urgent = min(URGENCY_ORDER.index(flag.urgency) for flag in open_flags)
+        (referral,) = assessment.referrals
+        assert referral.key == "medical_referral.red_flags"
+        assert referral.urgency == URGENCY_ORDER[most_urgent]
+        assert referral.patient_text is not None
+    else:
+        assert not assessment.treatment_withheld and not assessment.requires_medical_clearance
+        assert "medical_referral.red_flags" not in {r.key for r in assessment.referrals}
+    for flag in assessment.red_flags:
+        assert flag.urgency in URGENCY_ORDER
+        assert flag.to_dict()["patient_text"]["text"]
+
+
+def _expected_contraindications(facts):
+    """Written out from the issue, independently of the rules: facts -> items that must not be
+    proposed."""
+    banned = set()
+    pregnancy = facts.pregnancy
+    if pregnancy.pregnant and (pregnancy.gestation_weeks is None or pregnancy.gestation_weeks > 13):
+        banned |= {
+            "home_care.sleep_position",
+            "strengthening.core",
+            "home_care.self_mobilisation.lumbar",
+            "home_care.self_mobilisation.cervical",
+        }
+    if pregnancy.gave_birth_last_12_months and not pregnancy.pregnant:
+        banned.add("strengthening.core")
+    if facts.conditions.peripheral_neuropathy or facts.symptoms.numbness:
+        banned.add("strengthening.short_foot")
+    if facts.conditions.osteoporosis or any("raloxifene" in m.classes for m in facts.medications):
+        banned |= {
+            "spinal_mobilisation.lumbar",
+            "spinal_mobilisation.thoracic",
+            "spinal_mobilisation.cervical",
+            "home_care.self_mobilisation.lumbar",
+            "home_care.self_mobilisation.cervical",
+            "strengthening.core",
+        }
+    abi = None if facts.exam is None else facts.exam.vascular.ankle_brachial_index
+    if abi is not None and abi < 0.5:
+        banned.add("home_care.heat")
+    if "stretching" in facts.cramps.timing and facts.cramps.sites:
+        banned.add("stretching.pnf")
+    if (
+        facts.conditions.kidney_disease
+        or facts.conditions.heart_circulation_disease
+        or facts.daily_life.fluid_limit_set_by_doctor
+        or any("diuretic" in m.classes for m in facts.medications)
+    ):
+        banned.add("home_care.water")
+    return banned
+
+
+@settings(max_examples=300, deadline=None)
+@given(valid_facts_data())
+def test_a_contraindicated_item_never_appears(data):
+    facts = facts_from_dict(data)
+    every_flag = frozenset(flag.key for flag in assess(facts).red_flags)
+    assessment = assess(facts, cleared_red_flags=every_flag)
+    proposed = {item.key for item in assessment.plan.items}
+    banned = _expected_contraindications(facts)
+    assert not proposed & banned, proposed & banned
+    listed = contraindicated_items(facts)
+    assert banned <= set(listed)
+    assert not proposed & set(listed)
+    for entry in assessment.withheld_items:
+        assert entry.item in listed and entry.precaution in listed[entry.item]
+        assert PRECAUTIONS_BY_KEY[entry.precaution].kind == "contraindication"
+        if entry.alternative is not None:
+            assert entry.alternative not in listed
+    # Advice never stands in the way: items carry advice keys only.
+    for item in assessment.plan.items:
+        for key in item.precaution_keys:
+            assert PRECAUTIONS_BY_KEY[key].kind == "advice"
+    # Progressive weakness is never read as a muscle imbalance to strengthen.
+    if facts.red_flags.progressive_weakness:
+        factor_keys = {factor.key for factor in assessment.factors}
+        assert not factor_keys & {
+            "imbalance.glutes_hamstrings",
+            "imbalance.weak_antagonist",
+            "weakness.other",
+        }
+
+
+INTERNAL = [
+    *RULE_IDS,
+    *(stem for stem in SOURCE_STEMS if stem != "clinical-screening"),
+    *ITEMS_BY_KEY,
+    *PRECAUTIONS_BY_KEY,
+    *(rule.factor.key for rule in RULES if rule.factor is not None),
+    *(rule.red_flag.key for rule in RULES if rule.red_flag is not None),
+]
+
+
+def _person_facing_texts(assessment):
+    texts = [flag.title for flag in assessment.red_flags]
+    texts += [flag.patient_text for flag in assessment.red_flags]
+    texts += [factor.title for factor in assessment.factors]
+    texts += [p.text for p in assessment.precautions]
+    texts += [r.title for r in assessment.referrals] + [r.reason for r in assessment.referrals]
+    texts += [goal.text for goal in assessment.plan.goals]
+    for item in assessment.plan.items:
+        texts += [item.title, item.instructions]
+    if assessment.plan.schedule is not None:
+        texts.append(assessment.plan.schedule.text)
+    return [str(text) for text in texts]
+
+
+@settings(max_examples=100, deadline=None)
+@given(valid_facts_data())
+def test_person_facing_text_has_no_internal_keys_and_reads_right(data):
+    # Only the engine's own sentences are checked: free text typed by a person is replaced.
+    for index, medication in enumerate(data["medications"]):
+        medication["name"] = f"drug{index}"
+    if data["exam"] is not None:
+        data["exam"]["cramp_reproduced_where"] = "calf"
+    facts = facts_from_dict(data)
+    every_flag = frozenset(flag.key for flag in assess(facts).red_flags)
+    for assessment in (assess(facts), assess(facts, cleared_red_flags=every_flag)):
+        for text in _person_facing_texts(assessment):
+            assert not any(key in text for key in INTERNAL), text
+            assert text[0] == text[0].upper() or text[0].isdigit(), text
+            assert "(s)" not in text and ",," not in text and "  " not in text, text
+        sides = {site.side for site in facts.cramps.sites}
+        one_side = sides in ({"left"}, {"right"})
+        for item in assessment.plan.items:
+            assert not any(key in str(item.dosage.text) for key in INTERNAL), item.key
+            if one_side:
+                assert "each side" not in str(item.dosage.text), item.key
+        schedule = assessment.plan.schedule
+        if schedule is not None:
+            assert " 1 visits " not in f" {schedule.text} " and " 1 weeks" not in str(schedule.text)
