@@ -239,6 +239,7 @@ def outcome_new(request, patient_pk, code):
                 answers=form.answers(),
                 by=request.user,
                 exam=exam,
+                request=request,
             )
         except ValidationError as error:
             form.add_scoring_errors(error)
