@@ -14,7 +14,7 @@ CREATE OR REPLACE FUNCTION assessments_exam_guard() RETURNS trigger LANGUAGE plp
 BEGIN
     IF OLD.status = 'finished' AND NOT (
         TG_OP = 'UPDATE' AND NEW.status = 'finished'
-        AND current_setting('clinic.correction', true) = 'on'
+        AND coalesce(current_setting('clinic.correction', true), '') = 'on'
     ) THEN
         RAISE EXCEPTION '% on a finished exam refused: record a correction instead', TG_OP
             USING ERRCODE = 'integrity_constraint_violation';
