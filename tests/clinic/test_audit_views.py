@@ -9,7 +9,13 @@ from clinic.models import AuditAction, AuditEvent
 from intake.services import self_intake_link_issue
 from tests.assessments.test_plan_services import generate
 from tests.assessments.test_self_report import ODI_SECTIONS, report_url
-from tests.factories import PatientFactory
+from tests.factories import (
+    ExamFactory,
+    IntakeFactory,
+    PatientFactory,
+    confirmed_intake,
+    finished_exam,
+)
 from tests.intake.test_intake import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +35,28 @@ def test_viewing_a_patients_change_history_is_audited(practitioner_client, pract
         practitioner,
         "198.51.100.4",
     )
+
+
+def test_opening_a_saved_intake_or_exam_to_edit_or_correct_it_is_an_audited_view(
+    front_desk_client, practitioner_client, practitioner, patient
+):
+    intake = IntakeFactory(patient=patient)
+    draft = ExamFactory(patient=patient, practitioner=practitioner)
+    locked = finished_exam(confirmed_intake(patient=patient))
+    pages = [
+        (front_desk_client, reverse("intake_edit", args=[patient.pk, intake.pk])),
+        (practitioner_client, reverse("exam_edit", args=[patient.pk, draft.pk])),
+        (practitioner_client, reverse("exam_correct", args=[patient.pk, locked.pk])),
+    ]
+    for client, url in pages:
+        assert client.get(url).status_code == 200
+
+    viewed = AuditEvent.objects.filter(patient=patient).order_by("pk")
+    assert [(event.action, event.object_id) for event in viewed] == [
+        (AuditAction.INTAKE_VIEWED, str(intake.pk)),
+        (AuditAction.EXAM_VIEWED, str(draft.pk)),
+        (AuditAction.EXAM_VIEWED, str(locked.pk)),
+    ]
 
 
 def test_the_plan_versions_and_what_the_reasoning_proposes_now_are_audited_views(
