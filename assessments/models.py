@@ -184,6 +184,17 @@ class ExamQuerySet(models.QuerySet):
     def for_patient(self, patient):
         return self.filter(patient=patient)
 
+    # A bulk write bypasses save(): it may not touch a finished exam (services.exam_correct).
+    def update(self, **kwargs):
+        if self.filter(status=ExamStatus.FINISHED).exists():
+            raise ExamLockedError
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(status=ExamStatus.FINISHED).exists():
+            raise ExamLockedError
+        return super().delete()
+
 
 class Exam(models.Model):
     patient = models.ForeignKey(
@@ -424,6 +435,7 @@ class Exam(models.Model):
         verbose_name = _("exam")
         verbose_name_plural = _("exams")
         ordering = ["-examined_on", "-pk"]
+        base_manager_name = "objects"
         indexes = [models.Index(fields=["patient", "-examined_on"])]
 
     def __str__(self):
@@ -648,6 +660,37 @@ def _plan_is_draft(plan_id):
     return TreatmentPlan.objects.filter(pk=plan_id, status=PlanStatus.DRAFT).exists()
 
 
+class TreatmentPlanQuerySet(models.QuerySet):
+    # A bulk write bypasses save(): only drafts change, and no plan is deleted.
+    def update(self, **kwargs):
+        if self.exclude(status=PlanStatus.DRAFT).exists():
+            raise PlanLockedError
+        return super().update(**kwargs)
+
+    def delete(self):
+        raise PlanLockedError
+
+
+class PlanPartQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if self.exclude(plan__status=PlanStatus.DRAFT).exists():
+            raise PlanLockedError
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.exclude(plan__status=PlanStatus.DRAFT).exists():
+            raise PlanLockedError
+        return super().delete()
+
+
+class PlanDocumentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PlanLockedError
+
+    def delete(self):
+        raise PlanLockedError
+
+
 class TreatmentPlan(models.Model):
     patient = models.ForeignKey(
         "intake.Patient",
@@ -711,11 +754,13 @@ class TreatmentPlan(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
+    objects = TreatmentPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("treatment plan")
         verbose_name_plural = _("treatment plans")
         ordering = ["-created_at", "-pk"]
+        base_manager_name = "objects"
         permissions = [
             ("sign_treatmentplan", _("Can sign a treatment plan")),
             ("print_signed_plan", _("Can print a signed care plan")),
@@ -775,6 +820,8 @@ class TreatmentPlan(models.Model):
 
 class _PlanPart(models.Model):
     """Something that belongs to a plan: it changes only while the plan is a draft."""
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -940,9 +987,12 @@ class PlanDocument(models.Model):
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = PlanDocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("signed care plan document")
         verbose_name_plural = _("signed care plan documents")
+        base_manager_name = "objects"
 
     def __str__(self):
         return f"{self.plan} · {self.sha256[:12]}"

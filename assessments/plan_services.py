@@ -151,6 +151,18 @@ def _touch(plan):
     return plan
 
 
+def _audit_edit(plan, *, by, what):
+    """One audit event for one edit of a draft (the request comes from the middleware)."""
+    record_event(
+        request=None,
+        action=AuditAction.PLAN_EDITED,
+        patient=plan.patient,
+        obj=plan,
+        user=by,
+        detail=f"v{plan.number}: {what}",
+    )
+
+
 def _locked_draft(plan, expected_version):
     current = concurrency.lock_for_edit(
         TreatmentPlan, pk=plan.pk, expected_version=expected_version, error=ConcurrentEditError
@@ -219,6 +231,14 @@ def plan_generate(*, patient, intake, exam=None, by, request=None):
                 origin=PlanOrigin.GENERATED,
             )
         )
+    record_event(
+        request=request,
+        action=AuditAction.PLAN_GENERATED,
+        patient=patient,
+        obj=plan,
+        user=by,
+        detail=f"intake {intake.pk}" + (f", exam {exam.pk}" if exam is not None else ""),
+    )
     return plan
 
 
@@ -238,6 +258,7 @@ def plan_update_details(*, plan, data, expected_version, by):
     for name in DETAIL_FIELDS:
         if name in data:
             setattr(current, name, data[name])
+    _audit_edit(current, by=by, what="details")
     return _touch(current)
 
 
@@ -251,6 +272,7 @@ def plan_item_add(*, plan, data, expected_version, by):
     item.origin = PlanOrigin.PRACTITIONER
     _save(item)
     _touch(current)
+    _audit_edit(current, by=by, what=f"item {item.pk} added")
     return item
 
 
@@ -263,6 +285,7 @@ def plan_item_update(*, item, data, expected_version, by):
             setattr(item, name, data[name])
     _save(item)
     _touch(current)
+    _audit_edit(current, by=by, what=f"item {item.pk} changed")
     return item
 
 
@@ -275,6 +298,7 @@ def plan_item_remove(*, item, reason, expected_version, by):
     item.removed_reason = _reason(reason)
     _save(item)
     _touch(current)
+    _audit_edit(current, by=by, what=f"item {item.pk} removed: {item.removed_reason}")
     return item
 
 
@@ -297,6 +321,7 @@ def plan_goal_add(*, plan, data, expected_version, by):
     goal.origin = PlanOrigin.PRACTITIONER
     _save(goal)
     _touch(current)
+    _audit_edit(current, by=by, what=f"goal {goal.pk} added")
     return goal
 
 
@@ -309,6 +334,7 @@ def plan_goal_update(*, goal, data, expected_version, by):
             setattr(goal, name, data[name])
     _save(goal)
     _touch(current)
+    _audit_edit(current, by=by, what=f"goal {goal.pk} changed")
     return goal
 
 
@@ -317,6 +343,7 @@ def plan_goal_remove(*, goal, expected_version, by):
     """Delete a goal from the draft (its history record keeps what it said)."""
     current = _locked_draft(goal.plan, expected_version)
     _goal_of(current, goal).delete()
+    _audit_edit(current, by=by, what=f"goal {goal.pk} removed")
     return _touch(current)
 
 
@@ -328,6 +355,7 @@ def plan_item_restore(*, item, expected_version, by):
     item.removed_reason = ""
     _save(item)
     _touch(current)
+    _audit_edit(current, by=by, what=f"item {item.pk} restored")
     return item
 
 
@@ -350,6 +378,7 @@ def plan_item_move(*, item, direction, expected_version, by):
                 row.position = position
                 _save(row)
         _touch(current)
+        _audit_edit(current, by=by, what=f"item {item.pk} moved {direction}")
     return current
 
 
@@ -374,6 +403,7 @@ def factor_dismiss(*, plan, factor_key, reason, expected_version, by):
         FactorDecision(plan=current, factor_key=factor_key, reason=_reason(reason), decided_by=by)
     )
     _touch(current)
+    _audit_edit(current, by=by, what=f"factor {factor_key} dismissed: {decision.reason}")
     return decision
 
 
@@ -382,6 +412,7 @@ def factor_restore(*, plan, factor_key, expected_version, by):
     current = _locked_draft(plan, expected_version)
     for decision in FactorDecision.objects.filter(plan=current, factor_key=factor_key):
         decision.delete()
+    _audit_edit(current, by=by, what=f"factor {factor_key} restored")
     return _touch(current)
 
 
@@ -429,6 +460,7 @@ def red_flag_clear(*, plan, flag_key, kind, reason, expected_version, by):
         )
     )
     _touch(current)
+    _audit_edit(current, by=by, what=f"red flag {flag_key} cleared ({kind}): {clearance.reason}")
     return clearance
 
 

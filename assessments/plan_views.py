@@ -228,6 +228,13 @@ def plan_detail(request, patient_pk, pk):
 def plan_versions(request, patient_pk, pk):
     patient = get_patient(patient_pk)
     plan = get_plan(patient, pk)
+    record_event(
+        request=request,
+        action=AuditAction.PLAN_VIEWED,
+        patient=patient,
+        obj=plan,
+        detail="versions",
+    )
     return render(
         request,
         "assessments/plan_versions.html",
@@ -240,6 +247,13 @@ def plan_regenerate(request, patient_pk, pk):
     """What the reasoning would propose now, beside the plan; changes nothing."""
     patient = get_patient(patient_pk)
     plan = get_plan(patient, pk)
+    record_event(
+        request=request,
+        action=AuditAction.PLAN_VIEWED,
+        patient=patient,
+        obj=plan,
+        detail="what the reasoning proposes now",
+    )
     try:
         preview = services.plan_regenerate_preview(plan=plan)
     except ValidationError as error:

@@ -44,6 +44,7 @@ def self_report(request, token, code):
                     instrument=code,
                     answers=form.answers(),
                     source=OutcomeSource.PATIENT,
+                    request=request,
                 )
             except ValidationError as error:
                 form.add_scoring_errors(error)

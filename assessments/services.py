@@ -4,7 +4,7 @@ Each function is one transaction; every model is ``full_clean()``-ed before it i
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -109,6 +109,9 @@ def exam_start(*, patient, by, data=None, intake=None, request=None):
     _apply(exam, data or {})
     exam.full_clean()
     exam.save()
+    record_event(
+        request=request, action=AuditAction.EXAM_STARTED, patient=patient, obj=exam, user=by
+    )
     return exam
 
 
@@ -122,6 +125,13 @@ def exam_save_draft(*, exam, data, expected_version, by, request=None):
     current.version += 1
     current.full_clean()
     current.save()
+    record_event(
+        request=request,
+        action=AuditAction.EXAM_SAVED,
+        patient=current.patient,
+        obj=current,
+        user=by,
+    )
     return current
 
 
@@ -170,20 +180,42 @@ def exam_correct(*, exam, data, reason, expected_version, by, request=None):
     current.full_clean()
     current._correction_reason = reason
     current._change_reason = reason  # simple-history keeps it on the historical row
-    current.save()
+    with _correction_allowed():
+        current.save()
     correction = ExamCorrection(exam=current, reason=reason, changes=changes, corrected_by=by)
     correction.full_clean()
     correction.save()
-    # There is no separate "corrected" audit action yet; the detail says what happened.
     record_event(
         request=request,
-        action=AuditAction.EXAM_FINISHED,
+        action=AuditAction.EXAM_CORRECTED,
         patient=current.patient,
         obj=current,
         user=by,
         detail=f"corrected {', '.join(changes)}: {reason}",
     )
     return current
+
+
+class _correction_allowed:
+    """On PostgreSQL, let this transaction's next UPDATE through the finished-exam trigger.
+
+    The trigger (migration 0007_records_guards) refuses any change to a finished exam unless the
+    transaction-local setting clinic.correction is 'on'; it is switched off again at once.
+    """
+
+    def _set(self, value):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('clinic.correction', %s, true)", [value])
+
+    def __enter__(self):
+        self._set("on")
+
+    def __exit__(self, exc_type, exc, traceback):
+        # After an error the transaction (or savepoint) rolls back, and the setting with it.
+        if exc_type is None:
+            self._set("off")
+        return False
 
 
 def _as_json(value):
@@ -228,6 +260,7 @@ def outcome_record(
     exam=None,
     taken_on=None,
     source=OutcomeSource.PRACTITIONER,
+    request=None,
 ):
     """Score the answers by the instrument's published rules and keep answers and score.
 
@@ -265,4 +298,13 @@ def outcome_record(
     )
     measure.full_clean()
     measure.save()
+    record_event(
+        request=request,
+        action=AuditAction.OUTCOME_RECORDED,
+        patient=patient,
+        obj=measure,
+        user=by,
+        detail=f"{instrument} {score}",
+        by_patient_link=source == OutcomeSource.PATIENT,
+    )
     return measure

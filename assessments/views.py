@@ -43,6 +43,15 @@ def _keep_typed_but_take_version(form, conflict):
 
 
 def _render_exam_form(request, *, patient, exam, form, grid, mode, conflict=None):
+    if exam is not None and request.method == "GET":
+        # Opening a saved exam to edit or correct it shows its findings: a view, audited.
+        record_event(
+            request=request,
+            action=AuditAction.EXAM_VIEWED,
+            patient=patient,
+            obj=exam,
+            detail=f"{mode} form",
+        )
     context = {
         "patient": patient,
         "exam": exam,
@@ -257,6 +266,7 @@ def outcome_new(request, patient_pk, code):
                 by=request.user,
                 exam=exam,
                 taken_on=form.cleaned_data["taken_on"],
+                request=request,
             )
         except ExamLockedError:
             # Finished while this was being filled in: keep the answers, offer the chart.

@@ -22,7 +22,7 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     list_display = [
         "at",
-        "username",
+        "actor",
         "action",
         "patient_record",
         "object_type",
@@ -32,9 +32,22 @@ class AuditEventAdmin(admin.ModelAdmin):
     ]
     list_filter = ["action", "at", "user"]
     date_hierarchy = "at"
-    search_fields = ["username", "patient__last_name", "patient__first_name", "=patient__id"]
-    list_select_related = ["patient"]
+    search_fields = ["username", "patient__last_name", "patient__first_name"]
+    search_help_text = _("A username, a patient's name or their record number (e.g. 000042).")
+    list_select_related = ["patient", "user"]
     show_full_result_count = False
+
+    @admin.display(description=_("who"), ordering="username")
+    def actor(self, event):
+        return event.actor
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names as usual; a number alone is also a record number, zero-padded or not."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term.isdigit() and len(term) <= 12:
+            results |= queryset.filter(patient_id=int(term))
+        return results, may_have_duplicates
 
     @admin.display(description=_("patient"))
     def patient_record(self, event):

@@ -16,12 +16,41 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def record_event(*, request, action, patient=None, obj=None, detail="", user=None, username=""):
-    """Append one event. ``user`` defaults to the request's signed-in user."""
-    if user is None and request is not None and request.user.is_authenticated:
+def current_request():
+    """The request being served on this thread (simple-history's middleware keeps it), or None.
+
+    Services called without ``request`` still record where the change came from.
+    """
+    from simple_history.models import HistoricalRecords
+
+    return getattr(HistoricalRecords.context, "request", None)
+
+
+def record_event(
+    *,
+    request,
+    action,
+    patient=None,
+    obj=None,
+    detail="",
+    user=None,
+    username="",
+    by_patient_link=False,
+):
+    """Append one event. ``user`` defaults to the request's signed-in user.
+
+    ``by_patient_link`` marks the patient's own action through their self-intake link: no user,
+    shown as "the patient, through the self-intake link", never as a blank name.
+    """
+    if request is None:
+        request = current_request()
+    if by_patient_link:
+        user = None
+    elif user is None and getattr(getattr(request, "user", None), "is_authenticated", False):
         user = request.user
     return AuditEvent.objects.create(
         user=user,
+        by_patient_link=by_patient_link,
         username=username or (user.get_username() if user else ""),
         action=action,
         patient=patient,

@@ -42,13 +42,23 @@ class AuditAction(models.TextChoices):
     LINK_ISSUED = "link_issued", _("Issued a self-intake link")
     LINK_OPENED = "link_opened", _("Opened a self-intake link")
     LINK_SUBMITTED = "link_submitted", _("Submitted through a self-intake link")
+    INTAKE_STARTED = "intake_started", _("Started an intake")
+    INTAKE_SAVED = "intake_saved", _("Saved an intake draft")
+    HISTORY_VIEWED = "history_viewed", _("Viewed a patient's change history")
     EXAM_VIEWED = "exam_viewed", _("Viewed an exam")
+    EXAM_STARTED = "exam_started", _("Started an exam")
+    EXAM_SAVED = "exam_saved", _("Saved an exam draft")
     EXAM_FINISHED = "exam_finished", _("Finished an exam")
+    EXAM_CORRECTED = "exam_corrected", _("Corrected a finished exam")
+    OUTCOME_RECORDED = "outcome_recorded", _("Recorded an outcome measure")
     PLAN_VIEWED = "plan_viewed", _("Viewed a plan")
+    PLAN_GENERATED = "plan_generated", _("Generated a draft plan")
+    PLAN_EDITED = "plan_edited", _("Edited a draft plan")
     PLAN_SIGNED = "plan_signed", _("Signed a plan")
     PLAN_AMENDED = "plan_amended", _("Amended a plan")
     PRECAUTION_OVERRIDDEN = "precaution_overridden", _("Overrode a precaution")
     DOCUMENT_PRINTED = "document_printed", _("Printed or downloaded a document")
+    DOCUMENT_TAMPERED = "document_tampered", _("Refused a stored document that fails its check")
     EXPORTED = "exported", _("Exported records")
 
 
@@ -87,12 +97,16 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("object id"), max_length=40, blank=True)
     detail = models.CharField(_("detail"), max_length=500, blank=True)
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    # The patient acting for themselves through their self-intake link (no account, no user).
+    by_patient_link = models.BooleanField(_("by the patient through their link"), default=False)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit trail")
+        # Even Model._base_manager refuses bulk updates and deletes.
+        base_manager_name = "objects"
         ordering = ["-at", "-pk"]
         indexes = [
             models.Index(fields=["patient", "-at"]),
@@ -102,7 +116,7 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         when = timezone.localtime(self.at)
-        return f"{when:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+        return f"{when:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -111,3 +125,14 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Audit events are append-only."))
+
+    @property
+    def actor(self):
+        """Who acted, never blank: the user, the name typed at a failed sign-in, or the patient."""
+        if self.by_patient_link:
+            return str(_("the patient, through the self-intake link"))
+        if self.username:
+            return self.username
+        if self.user_id is not None:
+            return self.user.get_username()
+        return str(_("unknown (not signed in)"))

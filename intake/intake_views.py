@@ -106,6 +106,13 @@ def intake_edit(request, pk, intake_pk):
     else:
         form = IntakeForm(instance=intake)
         formset = MedicationFormSet(instance=intake, prefix="medications")
+        record_event(
+            request=request,
+            action=AuditAction.INTAKE_VIEWED,
+            patient=patient,
+            obj=intake,
+            detail="edit form",
+        )
     return _render_form(
         request,
         "intake/intake_form.html",

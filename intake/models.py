@@ -1,6 +1,7 @@
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,13 @@ class Language(models.TextChoices):
 class PatientQuerySet(models.QuerySet):
     def active(self):
         return self.filter(archived_at__isnull=True)
+
+    def update(self, **kwargs):
+        # A bulk update writes no history and no audit event: change patients one at a time
+        # through intake.services, which record both.
+        raise ValidationError(
+            _("Patients are changed one at a time, so that every change has its history.")
+        )
 
 
 class Patient(models.Model):
@@ -84,6 +92,7 @@ class Patient(models.Model):
         verbose_name = _("patient")
         verbose_name_plural = _("patients")
         ordering = ["last_name", "first_name", "pk"]
+        base_manager_name = "objects"
         permissions = [
             ("archive_patient", _("Can archive a patient entered in error")),
             ("view_patient_history", _("Can see the change history of clinical records")),

@@ -137,10 +137,19 @@ def _jsonable(value):
     return value
 
 
-def intake_create(*, patient, by, source=IntakeSource.FRONT_DESK):
+def _new_intake(*, patient, by, source=IntakeSource.FRONT_DESK):
     intake = Intake(patient=patient, created_by=by, source=source)
     intake.full_clean()
     intake.save()
+    return intake
+
+
+@transaction.atomic
+def intake_create(*, patient, by, source=IntakeSource.FRONT_DESK, request=None):
+    intake = _new_intake(patient=patient, by=by, source=source)
+    record_event(
+        request=request, action=AuditAction.INTAKE_STARTED, patient=patient, obj=intake, user=by
+    )
     return intake
 
 
@@ -175,6 +184,7 @@ def intake_save(*, intake, answers, medication_rows, expected_version, by, submi
     current.full_clean()
     current.save()
     _save_medications(intake=current, medication_rows=medication_rows)
+    action = AuditAction.INTAKE_SAVED
     if submit and current.status == IntakeStatus.DRAFT:
         current.status = IntakeStatus.SUBMITTED
         current.submitted_at = timezone.now()
@@ -182,13 +192,15 @@ def intake_save(*, intake, answers, medication_rows, expected_version, by, submi
             # What the patient said, kept for ever, whatever a practitioner corrects later.
             current.original_answers = _answers(current)
         current.save()
-        record_event(
-            request=request,
-            action=AuditAction.INTAKE_SUBMITTED,
-            patient=current.patient,
-            obj=current,
-            user=by,
-        )
+        action = AuditAction.INTAKE_SUBMITTED
+    record_event(
+        request=request,
+        action=action,
+        patient=current.patient,
+        obj=current,
+        user=by,
+        by_patient_link=by is None and current.source == IntakeSource.PATIENT,
+    )
     return current
 
 
@@ -239,7 +251,7 @@ def self_intake_link_issue(*, patient, by, request=None):
     database does not open anyone's questionnaire.
     """
     token = secrets.token_urlsafe(32)
-    intake = intake_create(patient=patient, by=by, source=IntakeSource.PATIENT)
+    intake = _new_intake(patient=patient, by=by, source=IntakeSource.PATIENT)
     link = SelfIntakeLink.objects.create(
         patient=patient,
         intake=intake,
@@ -273,7 +285,11 @@ def self_intake_link_opened(*, link, request=None):
             first_opened_at=timezone.now()
         )
         record_event(
-            request=request, action=AuditAction.LINK_OPENED, patient=link.patient, obj=link
+            request=request,
+            action=AuditAction.LINK_OPENED,
+            patient=link.patient,
+            obj=link,
+            by_patient_link=True,
         )
 
 
@@ -295,15 +311,21 @@ def self_intake_submit(*, link, answers, medication_rows, request=None):
     locked.used_at = timezone.now()
     locked.save(update_fields=["used_at"])
     record_event(
-        request=request, action=AuditAction.LINK_SUBMITTED, patient=locked.patient, obj=locked
+        request=request,
+        action=AuditAction.LINK_SUBMITTED,
+        patient=locked.patient,
+        obj=locked,
+        by_patient_link=True,
     )
     return intake
 
 
 @transaction.atomic
 def intake_record(*, patient, answers, medication_rows, by, submit, request=None):
-    """A new intake taken at the front desk, saved (or submitted) in the same transaction."""
-    intake = intake_create(patient=patient, by=by)
+    """A new intake taken at the front desk, saved (or submitted) in the same transaction.
+
+    One audit event: the save or submission (intake_save) of the new intake."""
+    intake = _new_intake(patient=patient, by=by)
     return intake_save(
         intake=intake,
         answers=answers,

@@ -133,4 +133,10 @@ def patient_history(request, pk):
     """Who changed what in the patient's record and intakes, with the old and new values."""
     patient = get_patient(pk)
     page = Paginator(record_history(patient), HISTORY_PER_PAGE).get_page(request.GET.get("page"))
+    record_event(
+        request=request,
+        action=AuditAction.HISTORY_VIEWED,
+        patient=patient,
+        detail=f"page {page.number}",
+    )
     return render(request, "intake/patient_history.html", {"patient": patient, "page": page})

@@ -245,7 +245,7 @@ def test_a_correction_keeps_the_earlier_values_with_its_reason(
     earlier = finished_exam.history.order_by("history_date")
     assert [record.calf_left for record in earlier] == [4, 3]
     assert earlier.last().history_change_reason == reason
-    event = AuditEvent.objects.get(action=AuditAction.EXAM_FINISHED)
+    event = AuditEvent.objects.get(action=AuditAction.EXAM_CORRECTED)
     assert reason in event.detail and "calf_left" in event.detail
     page = practitioner_client.get(response["Location"]).content.decode()
     assert reason in page

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.models import AuditAction, AuditEvent
+from intake import services
 from intake.models import Patient
 from tests.factories import PatientFactory
 
@@ -195,7 +196,7 @@ class TestSearch:
         assert self.found(front_desk_client, q="elodie", date_of_birth="1957-09-03") == []
 
     def test_archived_patients_are_hidden_unless_asked_for(self, front_desk_client, registry):
-        Patient.objects.filter(pk=registry["elodie"].pk).update(archived_at=timezone.now())
+        services.patient_archive(patient=registry["elodie"], reason="Entered twice", by=None)
         assert self.found(front_desk_client, q="elodie") == []
         assert self.found(front_desk_client, q="elodie", include_archived="on") == [
             registry["elodie"].pk

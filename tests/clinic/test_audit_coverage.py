@@ -1,0 +1,568 @@
+"""An audit trail with no gaps: every service write is one audit event saying who, what, which
+patient, when and from where; the patient's own actions through their link are named as theirs.
+
+The table below lists every public function of the service modules. A new write function that
+is not in the table fails ``test_every_service_write_is_in_the_table``: give it its audit event
+and a row here.
+"""
+
+import inspect
+from datetime import date
+
+import pytest
+from django.test import RequestFactory
+from simple_history.models import HistoricalRecords
+
+from assessments import plan_services
+from assessments import services as exam_services
+from assessments.models import OutcomeSource
+from clinic.models import AuditAction, AuditEvent
+from intake import services as intake_services
+from intake.models import IntakeSource
+from tests.assessments.test_plan_services import answer_precautions, generate
+from tests.factories import (
+    ExamFactory,
+    IntakeFactory,
+    PatientFactory,
+    confirmed_intake,
+    finished_exam,
+)
+
+pytestmark = pytest.mark.django_db
+
+SERVICE_MODULES = [intake_services, exam_services, plan_services]
+# Public functions of the service modules that only read.
+READS = {
+    "intake.services.corrected_answers",
+    "intake.services.self_intake_link_for",
+    "assessments.services.normalise_segments",
+    "assessments.services.score_answers",
+    "assessments.plan_services.plan_regenerate_preview",
+    "assessments.plan_services.sign_blockers",
+}
+CLIENT_ADDRESS = "203.0.113.7"
+PATIENT_ACTOR = "the patient, through the self-intake link"
+
+
+class Cast:
+    def __init__(self, front_desk, practitioner):
+        self.front_desk = front_desk
+        self.practitioner = practitioner
+        self.mark()
+
+    def mark(self):
+        """Count events from here: what the set-up recorded is not the write under test."""
+        self.before = AuditEvent.objects.count()
+
+
+# --- One function per write path: do the write, return the patient it concerns ----------------
+
+
+def patient_register(cast):
+    data = {
+        "first_name": "Anaïs",
+        "last_name": "Roy",
+        "date_of_birth": date(1980, 5, 1),
+        "sex": "female",
+        "phone": "+15145550199",
+        "email": "",
+        "address": "",
+        "emergency_contact_name": "",
+        "emergency_contact_phone": "",
+        "preferred_language": "fr",
+    }
+    return intake_services.patient_register(
+        data=data, consent_treatment=True, consent_privacy=True, by=cast.front_desk
+    )
+
+
+def patient_update(cast):
+    patient = PatientFactory()
+    data = {field: getattr(patient, field) for field in intake_services.PATIENT_FIELDS}
+    cast.mark()
+    intake_services.patient_update(
+        patient=patient,
+        data={**data, "address": "12 rue Principale"},
+        expected_version=patient.version,
+        consent_treatment=False,
+        consent_privacy=False,
+        by=cast.front_desk,
+    )
+    return patient
+
+
+def patient_archive(cast):
+    patient = PatientFactory()
+    cast.mark()
+    intake_services.patient_archive(patient=patient, reason="Registered twice", by=cast.front_desk)
+    return patient
+
+
+def intake_create(cast):
+    patient = PatientFactory()
+    cast.mark()
+    intake_services.intake_create(patient=patient, by=cast.front_desk)
+    return patient
+
+
+def intake_save_draft(cast):
+    intake = IntakeFactory(status="draft")
+    cast.mark()
+    intake_services.intake_save(
+        intake=intake,
+        answers={"complaint": "Calf cramps at night"},
+        medication_rows=[],
+        expected_version=intake.version,
+        by=cast.front_desk,
+        submit=False,
+    )
+    return intake.patient
+
+
+def intake_save_submit(cast):
+    intake = IntakeFactory(status="draft")
+    cast.mark()
+    intake_services.intake_save(
+        intake=intake,
+        answers={},
+        medication_rows=[],
+        expected_version=intake.version,
+        by=cast.front_desk,
+        submit=True,
+    )
+    return intake.patient
+
+
+def intake_record(cast):
+    patient = PatientFactory()
+    cast.mark()
+    intake_services.intake_record(
+        patient=patient, answers={}, medication_rows=[], by=cast.front_desk, submit=False
+    )
+    return patient
+
+
+def intake_confirm(cast):
+    intake = IntakeFactory(status="submitted")
+    cast.mark()
+    intake_services.intake_confirm(intake=intake, by=cast.practitioner)
+    return intake.patient
+
+
+def self_intake_link_issue(cast):
+    patient = PatientFactory()
+    cast.mark()
+    intake_services.self_intake_link_issue(patient=patient, by=cast.front_desk)
+    return patient
+
+
+def _issued_link(cast):
+    link, _token = intake_services.self_intake_link_issue(
+        patient=PatientFactory(), by=cast.front_desk
+    )
+    return link
+
+
+def self_intake_link_opened(cast):
+    link = _issued_link(cast)
+    cast.mark()
+    intake_services.self_intake_link_opened(link=link)
+    return link.patient
+
+
+def self_intake_submit(cast):
+    link = _issued_link(cast)
+    cast.mark()
+    intake_services.self_intake_submit(link=link, answers={}, medication_rows=[])
+    return link.patient
+
+
+def exam_start(cast):
+    intake = confirmed_intake()
+    cast.mark()
+    exam_services.exam_start(patient=intake.patient, by=cast.practitioner, intake=intake)
+    return intake.patient
+
+
+def exam_save_draft(cast):
+    exam = ExamFactory(practitioner=cast.practitioner)
+    cast.mark()
+    exam_services.exam_save_draft(
+        exam=exam, data={"calf_left": 4}, expected_version=exam.version, by=cast.practitioner
+    )
+    return exam.patient
+
+
+def exam_finish(cast):
+    exam = ExamFactory(practitioner=cast.practitioner)
+    cast.mark()
+    exam_services.exam_finish(exam=exam, by=cast.practitioner, expected_version=exam.version)
+    return exam.patient
+
+
+def exam_correct(cast):
+    exam = finished_exam(confirmed_intake(), calf_left=4)
+    cast.mark()
+    exam_services.exam_correct(
+        exam=exam,
+        data={"calf_left": 3},
+        reason="Misread the dynamometer",
+        expected_version=exam.version,
+        by=cast.practitioner,
+    )
+    return exam.patient
+
+
+def outcome_record_by_practitioner(cast):
+    patient = PatientFactory()
+    cast.mark()
+    exam_services.outcome_record(
+        patient=patient, instrument="NPRS", answers={"pain_now": 6}, by=cast.practitioner
+    )
+    return patient
+
+
+def outcome_record_by_patient(cast):
+    patient = PatientFactory()
+    cast.mark()
+    exam_services.outcome_record(
+        patient=patient,
+        instrument="NPRS",
+        answers={"pain_now": 6},
+        source=OutcomeSource.PATIENT,
+    )
+    return patient
+
+
+def plan_generate(cast):
+    intake = confirmed_intake()
+    cast.mark()
+    plan_services.plan_generate(patient=intake.patient, intake=intake, by=cast.practitioner)
+    return intake.patient
+
+
+def _draft(cast, **kwargs):
+    return generate(cast.practitioner, **kwargs)
+
+
+def plan_update_details(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.plan_update_details(
+        plan=plan,
+        data={"impression": "Night cramps"},
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+ITEM = {"component": "home_care", "title": "Heel walking", "instructions": "Twice a day"}
+
+
+def plan_item_add(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.plan_item_add(
+        plan=plan, data=ITEM, expected_version=plan.version, by=cast.practitioner
+    )
+    return plan.patient
+
+
+def plan_item_update(cast):
+    plan = _draft(cast)
+    item = plan.items.first()
+    cast.mark()
+    plan_services.plan_item_update(
+        item=item, data={"dosage": "3 x 30 s"}, expected_version=plan.version, by=cast.practitioner
+    )
+    return plan.patient
+
+
+def plan_item_remove(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.plan_item_remove(
+        item=plan.items.first(),
+        reason="Not with this patient",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def plan_item_restore(cast):
+    plan = _draft(cast)
+    item = plan_services.plan_item_remove(
+        item=plan.items.first(),
+        reason="Not with this patient",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    plan.refresh_from_db()
+    cast.mark()
+    plan_services.plan_item_restore(item=item, expected_version=plan.version, by=cast.practitioner)
+    return plan.patient
+
+
+def plan_item_move(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.plan_item_move(
+        item=plan.items.filter(removed=False).order_by("position", "pk").first(),
+        direction="down",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+GOAL = {"text": "Sleep through the night", "baseline": "5", "target": "0"}
+
+
+def plan_goal_add(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.plan_goal_add(
+        plan=plan, data=GOAL, expected_version=plan.version, by=cast.practitioner
+    )
+    return plan.patient
+
+
+def plan_goal_update(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.plan_goal_update(
+        goal=plan.goals.first(),
+        data={"target": "1"},
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def plan_goal_remove(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.plan_goal_remove(
+        goal=plan.goals.first(), expected_version=plan.version, by=cast.practitioner
+    )
+    return plan.patient
+
+
+def factor_dismiss(cast):
+    plan = _draft(cast)
+    cast.mark()
+    plan_services.factor_dismiss(
+        plan=plan,
+        factor_key=plan.assessment["factors"][0]["key"],
+        reason="Already managed by her midwife",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def factor_restore(cast):
+    plan = _draft(cast)
+    key = plan.assessment["factors"][0]["key"]
+    plan_services.factor_dismiss(
+        plan=plan,
+        factor_key=key,
+        reason="Already managed by her midwife",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    plan.refresh_from_db()
+    cast.mark()
+    plan_services.factor_restore(
+        plan=plan, factor_key=key, expected_version=plan.version, by=cast.practitioner
+    )
+    return plan.patient
+
+
+def precaution_override(cast):
+    plan = _draft(cast)
+    item = next(item for item in plan.items.all() if item.precaution_keys)
+    cast.mark()
+    plan_services.precaution_override(
+        item=item,
+        precaution_key=item.precaution_keys[0],
+        reason="Side lying, gentle; checked with the patient",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def red_flag_clear(cast):
+    plan = _draft(cast, red_flag_calf_swollen_red_warm=True)
+    cast.mark()
+    plan_services.red_flag_clear(
+        plan=plan,
+        flag_key=plan.assessment["red_flags"][0]["key"],
+        kind="referral",
+        reason="Sent to the emergency department today",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def _ready_to_sign(cast):
+    return answer_precautions(_draft(cast), cast.practitioner)
+
+
+def plan_sign(cast):
+    plan = _ready_to_sign(cast)
+    cast.mark()
+    plan_services.plan_sign(plan=plan, expected_version=plan.version, by=cast.practitioner)
+    return plan.patient
+
+
+def plan_amend(cast):
+    plan = _ready_to_sign(cast)
+    signed = plan_services.plan_sign(plan=plan, expected_version=plan.version, by=cast.practitioner)
+    cast.mark()
+    plan_services.plan_amend(plan=signed, reason="Add heel walking", by=cast.practitioner)
+    return plan.patient
+
+
+# (write path, service function, events it records, acting user or the patient)
+WRITES = [
+    (patient_register, "intake.services.patient_register", ["patient_registered"], "front_desk"),
+    (patient_update, "intake.services.patient_update", ["patient_changed"], "front_desk"),
+    (patient_archive, "intake.services.patient_archive", ["patient_archived"], "front_desk"),
+    (intake_create, "intake.services.intake_create", ["intake_started"], "front_desk"),
+    (intake_save_draft, "intake.services.intake_save", ["intake_saved"], "front_desk"),
+    (intake_save_submit, "intake.services.intake_save", ["intake_submitted"], "front_desk"),
+    (intake_record, "intake.services.intake_record", ["intake_saved"], "front_desk"),
+    (intake_confirm, "intake.services.intake_confirm", ["intake_confirmed"], "practitioner"),
+    (
+        self_intake_link_issue,
+        "intake.services.self_intake_link_issue",
+        ["link_issued"],
+        "front_desk",
+    ),
+    (
+        self_intake_link_opened,
+        "intake.services.self_intake_link_opened",
+        ["link_opened"],
+        "patient",
+    ),
+    (
+        self_intake_submit,
+        "intake.services.self_intake_submit",
+        ["intake_submitted", "link_submitted"],
+        "patient",
+    ),
+    (exam_start, "assessments.services.exam_start", ["exam_started"], "practitioner"),
+    (exam_save_draft, "assessments.services.exam_save_draft", ["exam_saved"], "practitioner"),
+    (exam_finish, "assessments.services.exam_finish", ["exam_finished"], "practitioner"),
+    (exam_correct, "assessments.services.exam_correct", ["exam_corrected"], "practitioner"),
+    (
+        outcome_record_by_practitioner,
+        "assessments.services.outcome_record",
+        ["outcome_recorded"],
+        "practitioner",
+    ),
+    (
+        outcome_record_by_patient,
+        "assessments.services.outcome_record",
+        ["outcome_recorded"],
+        "patient",
+    ),
+]
+WRITES += [
+    (path, f"assessments.plan_services.{path.__name__}", [action], "practitioner")
+    for path, action in [
+        (plan_generate, "plan_generated"),
+        (plan_update_details, "plan_edited"),
+        (plan_item_add, "plan_edited"),
+        (plan_item_update, "plan_edited"),
+        (plan_item_remove, "plan_edited"),
+        (plan_item_restore, "plan_edited"),
+        (plan_item_move, "plan_edited"),
+        (plan_goal_add, "plan_edited"),
+        (plan_goal_update, "plan_edited"),
+        (plan_goal_remove, "plan_edited"),
+        (factor_dismiss, "plan_edited"),
+        (factor_restore, "plan_edited"),
+        (precaution_override, "precaution_overridden"),
+        (red_flag_clear, "plan_edited"),
+        (plan_sign, "plan_signed"),
+        (plan_amend, "plan_amended"),
+    ]
+]
+
+
+def service_functions():
+    for module in SERVICE_MODULES:
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ == module.__name__ and not name.startswith("_"):
+                yield f"{module.__name__}.{name}"
+
+
+def test_every_service_write_is_in_the_table():
+    writes = set(service_functions()) - READS
+    assert writes == {function for _, function, _, _ in WRITES}
+    assert {action for *_, actions, _ in WRITES for action in actions} <= set(AuditAction.values)
+
+
+@pytest.fixture
+def served_request():
+    """What simple-history's middleware keeps during a request: services read where from it."""
+    request = RequestFactory().post("/", REMOTE_ADDR=CLIENT_ADDRESS)
+    HistoricalRecords.context.request = request
+    yield request
+    del HistoricalRecords.context.request
+
+
+@pytest.mark.parametrize(
+    ("write", "function", "actions", "actor"),
+    WRITES,
+    ids=[f"{function.rsplit('.', 1)[-1]}[{write.__name__}]" for write, function, _, _ in WRITES],
+)
+def test_each_write_records_its_audit_event(
+    write, function, actions, actor, front_desk, practitioner, served_request
+):
+    cast = Cast(front_desk, practitioner)
+    served_request.user = getattr(cast, actor, None) or _anonymous()
+
+    patient = write(cast)
+
+    events = list(AuditEvent.objects.order_by("pk")[cast.before :])
+    assert [event.action for event in events] == actions
+    for event in events:
+        assert event.patient_id == patient.pk
+        assert event.at is not None
+        assert event.client_address == CLIENT_ADDRESS
+        if actor == "patient":
+            assert event.by_patient_link and event.user is None
+            assert event.actor == PATIENT_ACTOR
+        else:
+            assert event.user == getattr(cast, actor)
+            assert event.actor == getattr(cast, actor).username
+            assert not event.by_patient_link
+
+
+def _anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+def test_a_patients_intake_through_the_link_is_not_credited_to_the_front_desk(front_desk):
+    """The front desk issued the link; the patient's own save is the patient's."""
+    link, _token = intake_services.self_intake_link_issue(patient=PatientFactory(), by=front_desk)
+    intake_services.intake_save(
+        intake=link.intake,
+        answers={},
+        medication_rows=[],
+        expected_version=link.intake.version,
+        by=None,
+        submit=False,
+    )
+    saved = AuditEvent.objects.get(action=AuditAction.INTAKE_SAVED)
+    assert link.intake.source == IntakeSource.PATIENT
+    assert saved.by_patient_link and saved.actor == PATIENT_ACTOR
