@@ -240,6 +240,13 @@
     if (expired || box.contains(event.target)) {
       return;
     }
+    if (
+      event.type === "click" &&
+      event.target.closest &&
+      event.target.closest("a[href], [type='submit']")
+    ) {
+      return; // that click reaches the server itself, which renews the session
+    }
     if (Date.now() - lastRenewal >= renewEveryMs) {
       renew();
     }
