@@ -38,13 +38,56 @@ def restore_minutes():
     return getattr(settings, "FORM_RESTORE_MINUTES", 10)
 
 
+RENEWED_KEY = "clinic.renewed_at"
+
+
+def renew_every_seconds():
+    """How often a signed-in user's requests renew the idle timeout (at most once a minute)."""
+    return min(getattr(settings, "SESSION_RENEW_SECONDS", 60), settings.SESSION_COOKIE_AGE / 10)
+
+
+def mark_renewed(session):
+    """Record a renewal; the change makes the session store save it, with a new expiry."""
+    session[RENEWED_KEY] = time.time()
+
+
 def session_seconds_left(request):
     """Seconds until this session ends if nothing renews it (what the idle warning counts down).
 
-    Sessions are renewed by the request that renders the page, so this is the full idle time;
-    if renewal is ever throttled (renewed at most once a minute), subtract the time since it.
+    The store sets the expiry whenever it saves the session; a save is forced at most once a
+    minute (IdleRenewalMiddleware), so the time since that renewal is already used up.
     """
-    return request.session.get_expiry_age()
+    age = request.session.get_expiry_age()
+    renewed_at = request.session.get(RENEWED_KEY)
+    if renewed_at is None:
+        return age
+    return max(0, round(age - (time.time() - renewed_at)))
+
+
+class IdleRenewalMiddleware:
+    """Renew the sliding idle timeout at most once a minute instead of on every request.
+
+    Writing the session back on every request (SESSION_SAVE_EVERY_REQUEST) costs a database
+    write per page; the idle timeout only needs minute precision. Place it right after
+    AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in:
+            renewed_at = request.session.get(RENEWED_KEY, 0)
+            if time.time() - renewed_at >= renew_every_seconds():
+                mark_renewed(request.session)
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if signed_in and session is not None and session.modified and not session.is_empty():
+            # Saved anyway (a message, a kept form): that save renews the expiry too.
+            mark_renewed(session)
+        return response
 
 
 def _kept_fields(post):
@@ -163,6 +206,7 @@ def _forget_for_other_users(sender, request, user, **kwargs):
         return
     session = request.session
     session.pop(EXPIRED_KEY, None)
+    mark_renewed(session)
     stash = session.get(RESTORE_KEY)
     if stash and stash.get("owner") != str(user.pk):
         del session[RESTORE_KEY]  # never restore one user's typing to another

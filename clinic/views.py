@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from clinic.session_restore import session_seconds_left
+from clinic.session_restore import mark_renewed, session_seconds_left
 
 
 @login_required
@@ -26,7 +26,7 @@ def session_keepalive(request):
     """ "Stay signed in": renew the idle timeout. No login redirect: the page's script asks."""
     if not request.user.is_authenticated:
         return JsonResponse({"signed_in": False}, status=401)
-    request.session.modified = True  # renewed even if sessions stop being saved every request
+    mark_renewed(request.session)  # a change, so the session is saved with a new expiry
     return JsonResponse({"signed_in": True, "seconds_left": session_seconds_left(request)})
 
 
