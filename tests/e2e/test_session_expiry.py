@@ -47,6 +47,8 @@ def test_an_exam_typed_when_the_session_ended_is_kept_through_sign_in_and_then_s
 ):
     practitioner_user(username="prac")
     patient = PatientFactory(first_name="Élodie", last_name="Lefèvre")
+    script_errors = []
+    page.on("pageerror", lambda error: script_errors.append(error))
     # A first sign-in is not an expiry: the sign-in page says nothing about one.
     page.goto(f"/patients/{patient.pk}/")
     page.wait_for_url(re.compile(r"/accounts/login/"))
@@ -98,6 +100,7 @@ def test_an_exam_typed_when_the_session_ended_is_kept_through_sign_in_and_then_s
     page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
     exam.refresh_from_db()
     assert exam.pain_now == 4 and exam.glute_med_left == 3
+    assert script_errors == []
 
 
 def test_what_one_user_typed_is_never_shown_to_a_colleague_who_signs_in_next(
