@@ -145,9 +145,25 @@
     }
   });
 
+  function pageHasForm() {
+    // A form with something to type into (not a lone button such as "Send link").
+    return Array.prototype.some.call(document.forms, function (form) {
+      return (
+        tracked(form) &&
+        form.querySelector(
+          "textarea, select, input:not([type='hidden']):not([type='submit']):not([type='button'])"
+        )
+      );
+    });
+  }
+
   function showState(state) {
+    var hasForm = pageHasForm();
     box.querySelectorAll("[data-session-state]").forEach(function (element) {
-      element.hidden = element.dataset.sessionState !== state;
+      element.hidden =
+        element.dataset.sessionState !== state ||
+        (element.hasAttribute("data-session-with-form") && !hasForm) ||
+        (element.hasAttribute("data-session-without-form") && hasForm);
     });
     box.setAttribute(
       "aria-labelledby",

@@ -166,6 +166,9 @@ def test_the_idle_warning_comes_before_sign_out_and_stay_signed_in_keeps_the_ses
     warning.wait_for(state="visible", timeout=8_000)
     page.get_by_text("Your session has ended").wait_for(timeout=15_000)
     assert not warning.get_by_role("button", name="Stay signed in").is_visible()
+    # No form on the chart, so nothing typed to keep: it says to sign in again.
+    assert "Sign in again to continue." in warning.inner_text()
+    assert "What you typed on this page is kept" not in warning.inner_text()
     page.reload()
     page.wait_for_url(re.compile(r"/accounts/login/"))
     assert page.get_by_test_id("session-expired").inner_text() == (
