@@ -121,6 +121,7 @@
   var deadline = Date.now() + idleMs;
   var lastRenewal = Date.now();
   var expired = false;
+  var renewing = false;
   var returnFocusTo = null;
   var stayButton = box.querySelector("[data-session-stay]");
   var countdown = box.querySelector("[data-session-countdown]");
@@ -223,6 +224,7 @@
 
   function renew() {
     lastRenewal = Date.now();
+    renewing = true;
     return fetch(keepaliveUrl, {
       method: "POST",
       credentials: "same-origin",
@@ -245,6 +247,9 @@
           deadline = Date.now();
           update();
         }
+      })
+      .then(function () {
+        renewing = false;
       });
   }
 
@@ -263,7 +268,8 @@
     ) {
       return; // that click reaches the server itself, which renews the session
     }
-    if (Date.now() - lastRenewal >= renewEveryMs) {
+    // While the warning shows, any use renews at once; otherwise now and then.
+    if (!renewing && (!box.hidden || Date.now() - lastRenewal >= renewEveryMs)) {
       renew();
     }
   }

@@ -225,3 +225,26 @@ def test_leaving_a_half_filled_exam_asks_first_and_a_clean_or_saved_one_does_not
     page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
     assert dialogs == ["beforeunload", "beforeunload"]
     assert Exam.objects.get().pain_now == 5
+
+
+def test_typing_on_a_form_counts_as_use_and_keeps_the_session(page, settings, transactional_db):
+    settings.SESSION_COOKIE_AGE = 12
+    settings.SESSION_IDLE_WARNING_SECONDS = 9
+    practitioner_user(username="prac")
+    patient = PatientFactory()
+    sign_in(page, "prac", TEST_PASSWORD)
+    page.goto(f"/patients/{patient.pk}/exams/new/")
+    loaded = time.monotonic()
+    warning = page.get_by_role("alertdialog")
+    warning.wait_for(state="visible", timeout=8_000)
+
+    # Back at the keyboard: typing renews the session and the warning goes away.
+    pain = page.get_by_label("Pain now (0-10)")
+    pain.click()
+    pain.press_sequentially("7")
+    warning.wait_for(state="hidden", timeout=5_000)
+
+    time.sleep(max(0, loaded + 13.5 - time.monotonic()))
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
+    assert Exam.objects.get().pain_now == 7
