@@ -12,6 +12,9 @@ for the user.
 
 Who the expired session belonged to is known from a small signed cookie set while a user is
 signed in (the expired session's own data is gone, whichever session backend is used).
+
+The idle timeout itself slides: IdleRenewalMiddleware renews it at most once a minute, and
+session_seconds_left() tells the page's idle warning how long is left.
 """
 
 import time
