@@ -8,4 +8,4 @@ class ClinicConfig(AppConfig):
     verbose_name = _("Clinic")
 
     def ready(self):
-        from clinic import signals  # noqa: F401  (connects the login audit receivers)
+        from clinic import session_restore, signals  # noqa: F401  (connect their receivers)

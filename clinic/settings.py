@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "clinic.session_restore.IdleRenewalMiddleware",
+    # Keeps a form posted after the session ended, for after the new sign-in (before the
+    # absolute-lifetime check, so it also sees that sign-out).
+    "clinic.session_restore.SessionExpiryMiddleware",
     "clinic.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -142,15 +146,22 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_VERBOSE = False
 
-# Sessions: a sliding idle timeout (the front-desk tablet is shared), renewed on every request,
-# and an absolute lifetime enforced by clinic.middleware.
+# Sessions: a sliding idle timeout (the front-desk tablet is shared), renewed by the user's
+# requests at most once a minute (clinic.session_restore.IdleRenewalMiddleware: writing the
+# session back on every request cost a database write per page), and an absolute lifetime
+# enforced by clinic.middleware.
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=15)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_HOURS = env.int("SESSION_ABSOLUTE_HOURS", default=12)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# The page warns this long before the idle sign-out, with a "Stay signed in" button.
+SESSION_IDLE_WARNING_SECONDS = env.int("SESSION_IDLE_WARNING_SECONDS", default=120)
+# A form posted after the session ended is kept this long for the same user's new sign-in.
+FORM_RESTORE_MINUTES = env.int("FORM_RESTORE_MINUTES", default=10)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

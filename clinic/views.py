@@ -8,6 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from clinic.session_restore import mark_renewed, session_seconds_left
 
 
 @login_required
@@ -16,6 +19,15 @@ def home(request):
     if request.user.has_perm("intake.view_patient"):
         return redirect("patient_list")
     return render(request, "clinic/home.html")
+
+
+@require_POST
+def session_keepalive(request):
+    """ "Stay signed in": renew the idle timeout. No login redirect: the page's script asks."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"signed_in": False}, status=401)
+    mark_renewed(request.session)  # a change, so the session is saved with a new expiry
+    return JsonResponse({"signed_in": True, "seconds_left": session_seconds_left(request)})
 
 
 def _database_answers():

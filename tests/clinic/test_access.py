@@ -195,6 +195,7 @@ PUBLIC = {
     "login": "the way in",
     "logout": "signing out must always work (POST only)",
     "set_language": "switching language holds no data (POST only)",
+    "session_keepalive": "Stay signed in: POST only; renews a signed-in session, else 401",
     "healthz": "the reverse proxy's health check; says only whether the database answers",
     "self_intake": "the patient's one-time link; the token is the key (see test_self_intake)",
     "self_report": "the patient's questionnaires behind the same one-time link (test_self_report)",
