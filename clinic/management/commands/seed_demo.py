@@ -8,6 +8,7 @@ signs treatment plans (each with its stored care-plan PDF) for the first ``--pla
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -426,6 +427,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The demo accounts share a password published in the README: never on a real server.
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo creates demo accounts with a published password and refuses to run "
+                "with DEBUG off (a production database). Run it on a development setup "
+                "(DEBUG=true)."
+            )
         self.seed_demo()
         count = options["patients"]
         if count:
