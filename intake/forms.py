@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.text import SingleLineTextMixin
 from intake.models import Patient
 from intake.selectors import find_possible_duplicates
 from intake.services import PATIENT_FIELDS
@@ -22,7 +23,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class PatientForm(forms.ModelForm):
+class PatientForm(SingleLineTextMixin, forms.ModelForm):
     consent_treatment = forms.BooleanField(
         label=_("The patient consents to assessment and treatment"), required=False
     )
@@ -119,7 +120,7 @@ class PatientForm(forms.ModelForm):
         return cleaned
 
 
-class PatientSearchForm(forms.Form):
+class PatientSearchForm(SingleLineTextMixin, forms.Form):
     q = forms.CharField(
         label=_("Name, phone or record number"),
         required=False,
