@@ -26,7 +26,7 @@ from assessments.models import (
     PlanStatus,
     TreatmentPlan,
 )
-from clinic.models import ClinicProfile
+from clinic.models import ClinicProfile, StaffProfile
 from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
 from intake.models import (
     Intake,
@@ -455,6 +455,12 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(Group.objects.get(name=role))
+            if role == PRACTITIONER:
+                # Credentials print under the signer's name on letters and care plans.
+                StaffProfile.objects.get_or_create(
+                    user=user,
+                    defaults={"title": "Physiotherapist", "registration_number": "PT-DEMO-0001"},
+                )
         if not ClinicProfile.objects.exists():
             ClinicProfile.objects.create(
                 name="Clinique Demo Physio",
@@ -483,6 +489,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
         for username, _first, _last, role, _staff in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<14} {role}")
+        self.stdout.write(
+            "clinicadmin must set up two-step sign-in at first sign-in: scan the QR code with "
+            "any TOTP app (FreeOTP, Aegis, Google Authenticator) and keep the recovery codes."
+        )
         self.stdout.write(f"Demo patients: {Patient.objects.count()} in the registry.")
 
     def seed_many(self, count, seed):
