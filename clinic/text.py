@@ -5,6 +5,9 @@ on screen, in a PDF and in the audit trail. Control characters (CR, LF, tab, NUL
 can split a line or forge a log entry; the bidirectional embedding, override and isolate
 characters (U+202A-U+202E, U+2066-U+2069) can make "Smith" display as "htimS" or hide text.
 Forms strip them at the form layer, through one mixin, before anything else sees the value.
+NUL is the exception: it is left for Django's own validator, which refuses the form with a
+message ("Null characters are not allowed."): nobody types one, so it is an attack to report,
+not a typo to tidy.
 """
 
 import re
@@ -22,9 +25,13 @@ def clean_single_line(value):
     if not isinstance(value, str):
         return value
     value = _LINE_BREAKS.sub(" ", value)
-    return "".join(
-        char for char in value if char not in _BIDI_CONTROLS and unicodedata.category(char) != "Cc"
-    ).strip()
+    return "".join(char for char in value if _kept(char)).strip()
+
+
+def _kept(char):
+    if char == "\x00":  # left for Django's validator to refuse with a message (see above)
+        return True
+    return char not in _BIDI_CONTROLS and unicodedata.category(char) != "Cc"
 
 
 def is_single_line_field(field):

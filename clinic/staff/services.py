@@ -93,12 +93,15 @@ def staff_update(*, by, request, user, role, **details):
         )
     if role != old_role:
         _set_role(user, role)
+        # New rights, new sign-in: a session opened under the old role (perhaps without the
+        # second step the new one requires) does not carry over.
+        ended = sessions_end(user=user)
         record_event(
             request=request,
             user=by,
             action=AuditAction.ROLE_CHANGED,
             obj=user,
-            detail=f"{_describe(user)} role {old_role or '-'} -> {role}",
+            detail=f"{_describe(user)} role {old_role or '-'} -> {role}; {ended} session(s) ended",
         )
     return user
 

@@ -84,7 +84,13 @@ def test_the_clinic_admin_adds_a_user_with_a_role_and_credentials(
 def test_a_role_change_is_audited_naming_who_and_whom(
     clinic_admin_client, clinic_admin, front_desk
 ):
+    fiona = Client()
+    assert signs_in("fiona", TEST_PASSWORD, fiona)
+
     response = edit(clinic_admin_client, front_desk, role=PRACTITIONER)
+
+    # New rights, new sign-in: fiona's open session ends.
+    assert fiona.get(reverse("patient_list")).status_code == 302
 
     assert response.status_code == 302
     front_desk.refresh_from_db()
