@@ -200,3 +200,25 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo")
     assert not get_user_model().objects.filter(username="clinicadmin").exists()
+
+
+def test_without_the_second_step_no_clinic_admin_page_opens(clinic_admin, front_desk):
+    client = Client()
+    client.force_login(clinic_admin)  # password only
+    urls = [
+        reverse("staff_list"),
+        reverse("staff_add"),
+        reverse("staff_edit", args=[front_desk.pk]),
+        reverse("staff_password", args=[front_desk.pk]),
+        reverse("admin:index"),
+        reverse("admin:clinic_auditevent_changelist"),
+        reverse("admin:clinic_clinicprofile_add"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("two_factor_setup")), url
+    response = client.post(reverse("staff_deactivate", args=[front_desk.pk]))
+    assert response["Location"].startswith(reverse("two_factor_setup"))
+    front_desk.refresh_from_db()
+    assert front_desk.is_active
