@@ -4,11 +4,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from clinic import two_factor
 from clinic.audit import record_event
@@ -107,6 +109,27 @@ def two_factor_setup(request):
             "required": two_factor.two_factor_required(user),
             "next": request.POST.get("next") or request.GET.get("next", ""),
         },
+    )
+
+
+@login_required
+@require_POST
+def two_factor_recovery_codes(request):
+    """A fresh set of recovery codes (the old ones stop working), shown once."""
+    user = request.user
+    if not (two_factor.has_authenticator(user) and user.is_verified()):
+        raise PermissionDenied
+    codes = two_factor.recovery_codes_replace(user=user)
+    record_event(
+        request=request,
+        action=AuditAction.TWO_FACTOR_ENABLED,
+        obj=user,
+        detail=f"{user.get_username()} replaced their recovery codes",
+    )
+    return render(
+        request,
+        "clinic/two_factor_recovery_codes.html",
+        {"codes": codes, "next": reverse_lazy("account")},
     )
 
 

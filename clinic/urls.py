@@ -24,6 +24,11 @@ urlpatterns = [
     path("accounts/password/", account_views.password_change, name="password_change"),
     path("accounts/two-step/setup/", account_views.two_factor_setup, name="two_factor_setup"),
     path("accounts/two-step/", account_views.two_factor_verify, name="two_factor_verify"),
+    path(
+        "accounts/two-step/recovery-codes/",
+        account_views.two_factor_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
     # The clinic admin's staff page: accounts, roles, credentials.
     path("staff/", include("clinic.staff.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

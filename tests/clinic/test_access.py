@@ -223,6 +223,11 @@ ACCESS.update(
         "password_change": (None, SIGNED_IN),
         # The clinic admin here already has an authenticator: set-up sends them back.
         "two_factor_setup": (None, {**SIGNED_IN, "clinic_admin": 302}),
+        # POST only (a POST without a verified authenticator gets 403: test_accounts.py).
+        "two_factor_recovery_codes": (
+            None,
+            {**dict.fromkeys(SIGNED_IN, NOT_GET), "anonymous": LOGIN},
+        ),
         # The code page is for a session that owes a code: others are sent on.
         "two_factor_verify": (
             None,

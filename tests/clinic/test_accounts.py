@@ -153,6 +153,26 @@ def test_a_recovery_code_signs_in_once(clinic_admin):
     assert client.get(reverse("staff_list")).status_code == 302
 
 
+def test_new_recovery_codes_replace_the_old_ones(clinic_admin):
+    client = Client()
+    sign_in(client, "ada")
+    _device, page = set_up_authenticator(client)
+    old = page.context["codes"]
+
+    response = client.post(reverse("two_factor_recovery_codes"))
+
+    new = response.context["codes"]
+    assert len(new) == 10 and not set(new) & set(old)
+    assert set(StaticToken.objects.values_list("token", flat=True)) == set(new)
+
+
+def test_no_recovery_codes_without_an_authenticator(front_desk):
+    client = Client()
+    sign_in(client, "fiona")
+    assert client.post(reverse("two_factor_recovery_codes")).status_code == 403
+    assert not StaticToken.objects.exists()
+
+
 def test_a_second_step_is_optional_for_other_roles_and_kept_once_chosen(practitioner):
     client = Client()
     sign_in(client, "paul")
