@@ -20,7 +20,7 @@ from assessments.documents import (
     ReferralLetterDocument,
 )
 from assessments.models import PlanDocument
-from clinic.models import ClinicProfile
+from clinic.models import ClinicProfile, signer_line
 
 # What a patient does on their own between visits; the rest happens at the clinic.
 HOME_PROGRAMME_COMPONENTS = {"home_care", "stretching", "strengthening", "posture"}
@@ -45,8 +45,8 @@ def _patient_block(patient):
 
 
 def _practitioner_name(plan):
-    user = plan.signed_by or plan.created_by
-    return (user.get_full_name() or user.get_username()) if user else ""
+    # The signer's name line with their title and registration number (clinic.StaffProfile).
+    return signer_line(plan.signed_by or plan.created_by)
 
 
 def _shown(text):

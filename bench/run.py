@@ -232,7 +232,11 @@ def prepare_data(patients, seed, plans):
 
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()
-    call_command("seed_demo", patients=patients, seed=seed, plans=plans)
+    from django.test.utils import override_settings
+
+    # seed_demo refuses DEBUG off (a production database); the benchmark's database is its own.
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", patients=patients, seed=seed, plans=plans)
     seconds = time.perf_counter() - started
     from django.db import connection
 

@@ -1,12 +1,75 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from clinic.models import AuditEvent, ClinicProfile
+from clinic.audit import record_event
+from clinic.models import AuditAction, AuditEvent, ClinicProfile, StaffProfile
+from clinic.text import SingleLineTextMixin
+
+
+class SuperuserOnlyAdmin:
+    """Only a superuser (made on the command line) sees or changes this in the Django admin.
+
+    The clinic admin manages people on the staff page, which offers roles and nothing else:
+    here they could tick "Superuser status" on their own account, or grant raw permissions or
+    groups. Django's per-model permissions (auth.change_user) do not tell those apart, so the
+    User and Group admins refuse everyone but superusers outright.
+    """
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+class StaffProfileInline(admin.StackedInline):
+    model = StaffProfile
+    can_delete = False
+
+
+class LockedUserAdmin(SuperuserOnlyAdmin, UserAdmin):
+    inlines = [StaffProfileInline]
+
+
+class LockedGroupAdmin(SuperuserOnlyAdmin, GroupAdmin):
+    pass
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), LockedUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, LockedGroupAdmin)
+
+
+class ClinicProfileForm(SingleLineTextMixin, admin.ModelAdmin.form):
+    pass
 
 
 @admin.register(ClinicProfile)
 class ClinicProfileAdmin(admin.ModelAdmin):
     list_display = ["name", "phone", "email"]
+    form = ClinicProfileForm
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        record_event(
+            request=request,
+            action=AuditAction.LETTERHEAD_CHANGED,
+            obj=obj,
+            detail=f"{'changed' if change else 'created'}: {', '.join(form.changed_data)}"[:500],
+        )
 
     def has_add_permission(self, request):
         # One clinic, one letterhead.

@@ -4,16 +4,30 @@ from clinic.models import AuditEvent
 
 
 def client_address(request):
-    """The client's address as the proxy reports it (PROXY_COUNT trusted hops), else the peer."""
+    """The client's address as the proxy reports it (PROXY_COUNT trusted hops), else the peer.
+
+    The one helper for the audit trail and for axes' lockout (AXES_CLIENT_IP_CALLABLE). Hops are
+    counted from the right: the left end of X-Forwarded-For is whatever the client sent.
+    """
     from django.conf import settings
 
     proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
+        if len(hops) >= proxies and _is_address(hops[-proxies]):
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR") or None
+
+
+def _is_address(text):
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def current_request():

@@ -27,6 +27,55 @@ class ClinicProfile(models.Model):
         return profile or cls(name=str(_("Our clinic")))
 
 
+class StaffProfile(models.Model):
+    """A staff member's professional credentials, printed under their name on letters and plans."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("user"),
+    )
+    title = models.CharField(
+        _("professional title"),
+        max_length=100,
+        blank=True,
+        help_text=_('As printed after the name, e.g. "Physiotherapist".'),
+    )
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=50,
+        blank=True,
+        help_text=_("The licence or college registration number."),
+    )
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+def signer_line(user):
+    """How a user signs a document: "Name, Title (Reg. no. 123)"; their username if unnamed."""
+    if user is None:
+        return ""
+    line = user.get_full_name() or user.get_username()
+    try:
+        profile = user.staff_profile
+    except StaffProfile.DoesNotExist:
+        return line
+    if profile.title:
+        line = f"{line}, {profile.title}"
+    if profile.registration_number:
+        line = _("%(name)s (Reg. no. %(number)s)") % {
+            "name": line,
+            "number": profile.registration_number,
+        }
+    return str(line)
+
+
 class AuditAction(models.TextChoices):
     LOGIN = "login", _("Signed in")
     LOGIN_FAILED = "login_failed", _("Sign-in failed")
@@ -60,6 +109,17 @@ class AuditAction(models.TextChoices):
     DOCUMENT_PRINTED = "document_printed", _("Printed or downloaded a document")
     DOCUMENT_TAMPERED = "document_tampered", _("Refused a stored document that fails its check")
     EXPORTED = "exported", _("Exported records")
+    # Staff and accounts (issue 13): who did it is the event's user, to whom is its object.
+    USER_ADDED = "user_added", _("Added a user")
+    ROLE_CHANGED = "role_changed", _("Changed a user's role")
+    USER_DEACTIVATED = "user_deactivated", _("Deactivated a user")
+    USER_REACTIVATED = "user_reactivated", _("Reactivated a user")
+    PASSWORD_RESET = "password_reset", _("Reset a user's password")
+    PASSWORD_CHANGED = "password_changed", _("Changed their own password")
+    CREDENTIALS_CHANGED = "credentials_changed", _("Changed a user's name or credentials")
+    LETTERHEAD_CHANGED = "letterhead_changed", _("Changed the clinic's letterhead")
+    TWO_FACTOR_ENABLED = "two_factor_enabled", _("Set up two-step sign-in")
+    TWO_FACTOR_FAILED = "two_factor_failed", _("Two-step sign-in code refused")
 
 
 class AuditEventQuerySet(models.QuerySet):

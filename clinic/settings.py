@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "simple_history",
     "phonenumber_field",
     "csp",
+    # Second factor (TOTP and recovery codes): django-otp's devices, verified in clinic/two_factor.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "clinic",
     "intake",
     "assessments",
@@ -71,6 +75,10 @@ MIDDLEWARE = [
     # Keeps a form posted after the session ended, for after the new sign-in (before the
     # absolute-lifetime check, so it also sees that sign-out).
     "clinic.session_restore.SessionExpiryMiddleware",
+    # request.user.is_verified(): signed in with a second factor in this session.
+    "django_otp.middleware.OTPMiddleware",
+    # Sends a signed-in user who owes a second factor to the code page (or the set-up page).
+    "clinic.two_factor.TwoFactorRequiredMiddleware",
     "clinic.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -143,7 +151,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Behind the README's reverse proxy (PROXY_COUNT=1), REMOTE_ADDR is the proxy for everybody:
+# axes reads the client from X-Forwarded-For with the audit trail's helper (PROXY_COUNT trusted
+# hops counted from the right), so one client's failures do not lock out the others.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "clinic.audit.client_address"
 AXES_VERBOSE = False
 
 # Sessions: a sliding idle timeout (the front-desk tablet is shared), renewed by the user's
@@ -219,6 +232,11 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+
+# Two-step sign-in: the issuer name the authenticator app shows next to the code.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Clinic records")
+# Roles that must sign in with a second factor (the others may choose to).
+TWO_FACTOR_REQUIRED_ROLES = ["Clinic admin"]
 
 # Self-intake links expire after this many hours.
 SELF_INTAKE_LINK_HOURS = env.int("SELF_INTAKE_LINK_HOURS", default=72)

@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from assessments import self_report_views
-from clinic import views
+from clinic import account_views, views
 from intake.intake_views import self_intake
 
 admin.site.site_header = _("Clinic administration")
@@ -19,6 +20,18 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("session/keepalive/", views.session_keepalive, name="session_keepalive"),
+    # The signed-in user's own account: password and two-step sign-in.
+    path("accounts/", account_views.account, name="account"),
+    path("accounts/password/", account_views.password_change, name="password_change"),
+    path("accounts/two-step/setup/", account_views.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-step/", account_views.two_factor_verify, name="two_factor_verify"),
+    path(
+        "accounts/two-step/recovery-codes/",
+        account_views.two_factor_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    # The clinic admin's staff page: accounts, roles, credentials.
+    path("staff/", include("clinic.staff.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("patients/", include("intake.urls")),
@@ -30,5 +43,7 @@ urlpatterns = [
         self_report_views.self_report,
         name="self_report",
     ),
+    # The admin's own password form would skip the audit event: use the account page's.
+    path("admin/password_change/", RedirectView.as_view(pattern_name="password_change")),
     path("admin/", admin.site.urls),
 ]

@@ -69,7 +69,7 @@ class DatabaseUnavailableMiddleware:
             getattr(request, "_database_unreachable", False)
             or (not connection.in_atomic_block and not _database_answers())
         ):
-            return database_unavailable()
+            return database_unavailable(request)
         return response
 
 
@@ -83,7 +83,27 @@ def _note_database_failure(sender, request=None, **kwargs):
 got_request_exception.connect(_note_database_failure, dispatch_uid="clinic-database-failure")
 
 
-def database_unavailable():
+def _no_view(request):  # the middlewares below are used for their response step only
+    raise AssertionError("not called")
+
+
+def _with_security_headers(request, response):
+    """The headers every other page gets (HSTS, nosniff, Referrer-Policy, X-Frame-Options, CSP).
+
+    This middleware sits outside the ones that add them, so it runs their response step itself:
+    the same code, the same settings, no database. Without a request (no caller yet passes
+    none), only the unconditional ones can be added.
+    """
+    from csp.middleware import CSPMiddleware
+    from django.middleware.clickjacking import XFrameOptionsMiddleware
+    from django.middleware.security import SecurityMiddleware
+
+    for middleware in (SecurityMiddleware, XFrameOptionsMiddleware, CSPMiddleware):
+        response = middleware(_no_view).process_response(request, response)
+    return response
+
+
+def database_unavailable(request=None):
     title = escape(_("The records are unavailable for a moment"))
     text = escape(
         _(
@@ -98,4 +118,6 @@ def database_unavailable():
     )
     response["Retry-After"] = "5"
     response["Cache-Control"] = "no-store"
+    if request is not None:
+        response = _with_security_headers(request, response)
     return response

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clinic.dates import ClinicDateField
+from clinic.text import SingleLineTextMixin
 from intake.models import Patient
 from intake.selectors import find_possible_duplicates
 from intake.services import PATIENT_FIELDS
@@ -14,7 +15,7 @@ from intake.services import PATIENT_FIELDS
 OLDEST_AGE_YEARS = 120
 
 
-class PatientForm(forms.ModelForm):
+class PatientForm(SingleLineTextMixin, forms.ModelForm):
     consent_treatment = forms.BooleanField(
         label=_("The patient consents to assessment and treatment"), required=False
     )
@@ -111,7 +112,7 @@ class PatientForm(forms.ModelForm):
         return cleaned
 
 
-class PatientSearchForm(forms.Form):
+class PatientSearchForm(SingleLineTextMixin, forms.Form):
     q = forms.CharField(
         label=_("Name, phone or record number"),
         required=False,

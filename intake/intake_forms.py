@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clinic.dates import ClinicDateField
+from clinic.text import SingleLineTextMixin
 from intake.models import (
     INTAKE_ANSWER_FIELDS,
     RED_FLAG_FIELDS,
@@ -106,7 +107,7 @@ class YesNoField(forms.TypedChoiceField):
         return value
 
 
-class IntakeForm(forms.ModelForm):
+class IntakeForm(SingleLineTextMixin, forms.ModelForm):
     cramp_muscles = forms.MultipleChoiceField(
         label=_("Where do you get cramps or spasms?"),
         choices=CrampMuscle.choices,
@@ -229,7 +230,7 @@ class IntakeForm(forms.ModelForm):
             self.add_error("cramp_side", _("Which side are the cramps on?"))
 
 
-class MedicationForm(forms.ModelForm):
+class MedicationForm(SingleLineTextMixin, forms.ModelForm):
     class Meta:
         model = Medication
         fields = ["name", "dose", "frequency", "since"]

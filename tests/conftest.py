@@ -6,6 +6,7 @@ from tests.factories import (
     clinic_admin_user,
     front_desk_user,
     practitioner_user,
+    sign_in_with_second_step,
 )
 
 
@@ -58,7 +59,8 @@ def practitioner_client(practitioner):
 def clinic_admin_client(clinic_admin):
     from django.test import Client
 
-    return _client_for(Client, clinic_admin)
+    # The clinic admin must pass the second step (TOTP) before any page opens.
+    return sign_in_with_second_step(Client(), clinic_admin)
 
 
 def _register_clinic_date_strategy():

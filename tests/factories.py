@@ -138,3 +138,22 @@ def finished_exam(intake, **kwargs):
         finished_at=timezone.now(),
         **kwargs,
     )
+
+
+def sign_in_with_second_step(client, user):
+    """``client.force_login`` plus a passed two-step sign-in, as a clinic admin must have.
+
+    Gives the user a confirmed authenticator (django-otp TOTP device) if they have none and
+    marks the session verified with it, as the code page does.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import IntakeFactory, PatientFactory
+from tests.factories import IntakeFactory, PatientFactory, sign_in_with_second_step
 
 pytestmark = pytest.mark.django_db
 
@@ -190,6 +190,58 @@ ACCESS.update(
     }
 )
 
+# The staff page: the clinic admin's only; POST-only actions answer a GET with 405.
+CLINIC_ADMIN_ONLY = {
+    "anonymous": LOGIN,
+    "front_desk": FORBIDDEN,
+    "practitioner": FORBIDDEN,
+    "clinic_admin": OK,
+    "no_role": FORBIDDEN,
+}
+ACCESS.update(
+    {
+        "staff_list": (None, CLINIC_ADMIN_ONLY),
+        "staff_add": (None, CLINIC_ADMIN_ONLY),
+        "staff_edit": ("staff_user", CLINIC_ADMIN_ONLY),
+        "staff_password": ("staff_user", CLINIC_ADMIN_ONLY),
+        "staff_deactivate": ("staff_user", {**CLINIC_ADMIN_ONLY, "clinic_admin": NOT_GET}),
+        "staff_reactivate": ("staff_user", {**CLINIC_ADMIN_ONLY, "clinic_admin": NOT_GET}),
+    }
+)
+
+# Your own account: every signed-in user, with or without a role, has one.
+SIGNED_IN = {
+    "anonymous": LOGIN,
+    "front_desk": OK,
+    "practitioner": OK,
+    "clinic_admin": OK,
+    "no_role": OK,
+}
+ACCESS.update(
+    {
+        "account": (None, SIGNED_IN),
+        "password_change": (None, SIGNED_IN),
+        # The clinic admin here already has an authenticator: set-up sends them back.
+        "two_factor_setup": (None, {**SIGNED_IN, "clinic_admin": 302}),
+        # POST only (a POST without a verified authenticator gets 403: test_accounts.py).
+        "two_factor_recovery_codes": (
+            None,
+            {**dict.fromkeys(SIGNED_IN, NOT_GET), "anonymous": LOGIN},
+        ),
+        # The code page is for a session that owes a code: others are sent on.
+        "two_factor_verify": (
+            None,
+            {
+                "anonymous": LOGIN,
+                "front_desk": 302,
+                "practitioner": 302,
+                "clinic_admin": 302,
+                "no_role": 302,
+            },
+        ),
+    }
+)
+
 # Pages open to everyone by design, each with the reason.
 PUBLIC = {
     "login": "the way in",
@@ -224,6 +276,10 @@ def kwargs_for(kind):
         return {}
     if kind == "patient":
         return {"pk": PatientFactory().pk}
+    if kind == "staff_user":
+        from tests.factories import front_desk_user
+
+        return {"pk": front_desk_user().pk}
     if kind == "intake":
         intake = IntakeFactory()
         return {"pk": intake.patient_id, "intake_pk": intake.pk}
@@ -283,7 +339,10 @@ def callers(front_desk, practitioner, clinic_admin, no_role_user):
         ("no_role", no_role_user),
     ]:
         clients[name] = Client()
-        clients[name].force_login(user)
+        if name == "clinic_admin":
+            sign_in_with_second_step(clients[name], user)
+        else:
+            clients[name].force_login(user)
     return clients
 
 

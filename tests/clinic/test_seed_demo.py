@@ -12,6 +12,12 @@ from intake.models import Intake, Medication, Patient, fold_for_search
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def development_settings(settings):
+    """seed_demo runs on a development setup only (DEBUG on); pytest turns DEBUG off."""
+    settings.DEBUG = True
+
+
 def test_without_arguments_it_creates_the_accounts_and_the_six_demo_patients():
     call_command("seed_demo")
     call_command("seed_demo")

@@ -8,6 +8,7 @@ signs treatment plans (each with its stored care-plan PDF) for the first ``--pla
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from assessments.models import (
     PlanStatus,
     TreatmentPlan,
 )
-from clinic.models import ClinicProfile
+from clinic.models import ClinicProfile, StaffProfile
 from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
 from intake.models import (
     Intake,
@@ -428,6 +429,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The demo accounts share a password published in the README: never on a real server.
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo creates demo accounts with a published password and refuses to run "
+                "with DEBUG off (a production database). Run it on a development setup "
+                "(DEBUG=true)."
+            )
         self.seed_demo()
         count = options["patients"]
         if count:
@@ -449,6 +457,12 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(Group.objects.get(name=role))
+            if role == PRACTITIONER:
+                # Credentials print under the signer's name on letters and care plans.
+                StaffProfile.objects.get_or_create(
+                    user=user,
+                    defaults={"title": "Physiotherapist", "registration_number": "PT-DEMO-0001"},
+                )
         if not ClinicProfile.objects.exists():
             ClinicProfile.objects.create(
                 name="Clinique Demo Physio",
@@ -477,6 +491,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
         for username, _first, _last, role, _staff in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<14} {role}")
+        self.stdout.write(
+            "clinicadmin must set up two-step sign-in at first sign-in: scan the QR code with "
+            "any TOTP app (FreeOTP, Aegis, Google Authenticator) and keep the recovery codes."
+        )
         self.stdout.write(f"Demo patients: {Patient.objects.count()} in the registry.")
 
     def seed_many(self, count, seed):
