@@ -95,3 +95,19 @@ def sign_in(page, username, password):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def sign_in_with_second_step(page, user, password):
+    """Sign in as someone whose role needs a second step (the clinic admin): an authenticator
+    is enrolled for them, and the code page is answered as their app would."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    sign_in(page, user.get_username(), password)
+    page.wait_for_url(lambda url: "/accounts/two-step/" in url)
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url(lambda url: "/accounts/two-step/" not in url)

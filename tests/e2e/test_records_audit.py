@@ -4,7 +4,7 @@ from django.db import connection, transaction
 
 from clinic.models import AuditAction, AuditEvent
 from tests.assessments.test_plan_documents import signed_plan
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import sign_in, sign_in_with_second_step
 from tests.factories import (
     TEST_PASSWORD,
     PatientFactory,
@@ -29,7 +29,7 @@ def test_a_tampered_care_plan_is_refused_at_the_desk_and_found_in_the_audit_trai
 ):
     plan = signed_plan(practitioner_user(username="doc"))
     front_desk_user(username="desk")
-    clinic_admin_user(username="admin")
+    admin = clinic_admin_user(username="admin")
     _tamper(plan.signed_document)
 
     sign_in(page, "desk", TEST_PASSWORD)
@@ -42,7 +42,7 @@ def test_a_tampered_care_plan_is_refused_at_the_desk_and_found_in_the_audit_trai
     page.wait_for_url(f"**/patients/{plan.patient_id}/")
     page.get_by_role("button", name="Sign out").click()
 
-    sign_in(page, "admin", TEST_PASSWORD)
+    sign_in_with_second_step(page, admin, TEST_PASSWORD)
     page.goto("/admin/clinic/auditevent/")
     page.locator("#searchbar").fill(plan.patient.record_number)
     page.locator("#changelist-search").get_by_role("button").click()
