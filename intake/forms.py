@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.concurrency import VersionedFormMixin
 from intake.models import Patient
 from intake.selectors import find_possible_duplicates
 from intake.services import PATIENT_FIELDS
@@ -22,15 +23,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class PatientForm(forms.ModelForm):
+class PatientForm(VersionedFormMixin, forms.ModelForm):
     consent_treatment = forms.BooleanField(
         label=_("The patient consents to assessment and treatment"), required=False
     )
     consent_privacy = forms.BooleanField(
         label=_("The patient has read and accepts the privacy notice"), required=False
     )
-    # The version the form was opened on; a save against a newer one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     confirm_not_duplicate = forms.BooleanField(
         label=_("I have checked: this is a different person; register them anyway"),
         required=False,
@@ -49,7 +48,6 @@ class PatientForm(forms.ModelForm):
         self.possible_duplicates = []
         instance = self.instance
         if instance.pk:
-            self.fields["version"].initial = instance.version
             self.fields["consent_treatment"].initial = instance.consent_treatment_at is not None
             self.fields["consent_privacy"].initial = instance.consent_privacy_at is not None
             # A consent once recorded is a fact with a date; it is not withdrawn by unticking.

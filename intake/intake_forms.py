@@ -12,6 +12,7 @@ from django.core import validators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.concurrency import VersionedFormMixin
 from intake.forms import DateInput
 from intake.models import (
     INTAKE_ANSWER_FIELDS,
@@ -106,7 +107,7 @@ class YesNoField(forms.TypedChoiceField):
         return value
 
 
-class IntakeForm(forms.ModelForm):
+class IntakeForm(VersionedFormMixin, forms.ModelForm):
     cramp_muscles = forms.MultipleChoiceField(
         label=_("Where do you get cramps or spasms?"),
         choices=CrampMuscle.choices,
@@ -120,9 +121,6 @@ class IntakeForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    # The version the form was opened on; a save against a newer one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = Intake
         fields = INTAKE_ANSWER_FIELDS
@@ -135,7 +133,6 @@ class IntakeForm(forms.ModelForm):
     def __init__(self, *args, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
-        self.fields["version"].initial = self.instance.version
         for name in [*RED_FLAG_FIELDS, "thyroid_treated"]:
             model_field = Intake._meta.get_field(name)
             self.fields[name] = YesNoField(label=model_field.verbose_name)

@@ -26,9 +26,11 @@ from intake.selectors import (
 )
 
 
-def _bound_forms(request, intake):
+def _bound_forms(request, intake, *, check_version=True):
     submitting = "submit" in request.POST
-    form = IntakeForm(request.POST, instance=intake, submitting=submitting)
+    form = IntakeForm(
+        request.POST, instance=intake, submitting=submitting, check_version=check_version
+    )
     formset = MedicationFormSet(request.POST, instance=intake, prefix="medications")
     return form, formset, submitting
 
@@ -90,7 +92,7 @@ def intake_edit(request, pk, intake_pk):
                     intake=intake,
                     answers=form.cleaned_data,
                     medication_rows=medication_rows(formset),
-                    expected_version=form.cleaned_data["version"],
+                    expected_version=form.expected_version,
                     by=request.user,
                     submit=submitting,
                     request=request,
@@ -99,8 +101,7 @@ def intake_edit(request, pk, intake_pk):
                 conflict = error.current
                 differences = intake_differences(conflict, form.cleaned_data)
                 form.add_error(None, error.message)
-                form.data = form.data.copy()
-                form.data["version"] = conflict.version
+                form.take_version(conflict)
             else:
                 return _after_save(request, saved, submitting)
     else:
@@ -190,7 +191,7 @@ def self_intake(request, token):
 def _self_intake_page(request, link, token, language):
     intake = link.intake
     if request.method == "POST":
-        form, formset, submitting = _bound_forms(request, intake)
+        form, formset, submitting = _bound_forms(request, intake, check_version=False)
         if form.is_valid() and formset.is_valid():
             answers, rows = form.cleaned_data, medication_rows(formset)
             if submitting:
