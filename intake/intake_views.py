@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.audit import record_event
-from clinic.concurrency import ANY_VERSION
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake import services
@@ -20,6 +19,7 @@ from intake.selectors import (
     can_edit_intake,
     get_intake,
     get_patient,
+    intake_corrections,
     intake_differences,
     intake_flags,
     intake_summary,
@@ -132,7 +132,7 @@ def intake_detail(request, pk, intake_pk):
         "flags": intake_flags(intake),
         "sections": intake_summary(intake),
         "medications": list(intake.medications.all()),
-        "corrections": services.corrected_answers(intake),
+        "corrections": intake_corrections(intake),
         "can_edit": can_edit_intake(request.user, intake),
         "can_confirm": intake.status == IntakeStatus.SUBMITTED
         and request.user.has_perm("intake.confirm_intake"),
@@ -158,11 +158,14 @@ def intake_confirm(request, pk, intake_pk):
 @require_POST
 def self_intake_link_issue(request, pk):
     patient = get_patient(pk)
-    if patient.is_archived:
-        raise PermissionDenied
-    link, token = services.self_intake_link_issue(patient=patient, by=request.user, request=request)
+    try:
+        link, token = services.self_intake_link_issue(
+            patient=patient, by=request.user, request=request
+        )
+    except services.PatientArchivedError:
+        raise PermissionDenied from None
     url = request.build_absolute_uri(reverse("self_intake", args=[token]))
-    # Shown once: only the token's hash is stored.
+    # Only the token's hash is stored; a second click within a minute shows this same link.
     return render(
         request, "intake/self_intake_link.html", {"patient": patient, "link": link, "url": url}
     )
@@ -193,21 +196,22 @@ def _self_intake_page(request, link, token, language):
     if request.method == "POST":
         form, formset, submitting = _bound_forms(request, intake, check_version=False)
         if form.is_valid() and formset.is_valid():
-            answers, rows = form.cleaned_data, medication_rows(formset)
-            if submitting:
-                services.self_intake_submit(
-                    link=link, answers=answers, medication_rows=rows, request=request
+            try:
+                services.self_intake_save(
+                    link=link,
+                    answers=form.cleaned_data,
+                    medication_rows=medication_rows(formset),
+                    submit=submitting,
+                    request=request,
                 )
+            except services.IntakeLockedError:
+                # Sent a moment ago (a second tap, or another tab): nothing more is changed.
+                link.refresh_from_db()
+                if link.used_at is not None:
+                    return render(request, "intake/self_intake_done.html", {"language": language})
+                return render(request, "intake/self_intake_closed.html", status=410)
+            if submitting:
                 return render(request, "intake/self_intake_done.html", {"language": language})
-            services.intake_save(
-                intake=intake,
-                answers=answers,
-                medication_rows=rows,
-                expected_version=ANY_VERSION,
-                by=None,
-                submit=False,
-                request=request,
-            )
             messages.success(
                 request, _("Your answers are saved. You can finish later with the same link.")
             )
