@@ -158,6 +158,18 @@ class IntakeForm(VersionedFormMixin, forms.ModelForm):
         self.helper.form_tag = False
         self.helper.layout = Layout(*(Fieldset(title, *fields) for title, fields in SECTIONS))
 
+    def _in_choice_order(self, name):
+        # Stored in the order the questionnaire lists them, however they were posted, so the
+        # same answer is always the same value.
+        chosen = set(self.cleaned_data.get(name) or [])
+        return [value for value, _label in self.fields[name].choices if value in chosen]
+
+    def clean_cramp_muscles(self):
+        return self._in_choice_order("cramp_muscles")
+
+    def clean_cramp_timing(self):
+        return self._in_choice_order("cramp_timing")
+
     def clean(self):
         cleaned = super().clean()
         today = timezone.localdate()
@@ -235,7 +247,10 @@ class MedicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # An empty extra row is simply skipped; a row with a dose but no name is an error.
         self.fields["name"].required = False
-        self.empty_permitted = True
+        if not self.instance.pk:
+            # Only for new rows: a saved row left untouched must still be cleaned, or its
+            # values are lost and the line is deleted on the next save.
+            self.empty_permitted = True
         self.use_required_attribute = False
 
     def clean(self):
