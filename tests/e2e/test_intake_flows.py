@@ -51,6 +51,8 @@ def test_front_desk_saves_a_draft_twice_submits_it_and_the_practitioner_corrects
     page.get_by_role("link", name="Take intake").click()
     page.get_by_label("What brings you in?").type("Cramps in the right calf")
     page.get_by_label("Hours sitting a day").type("6")
+    page.locator('input[name="medications-0-name"]').type("Hydrochlorothiazide")
+    page.locator('input[name="medications-0-dose"]').type("25 mg")
     page.get_by_role("button", name="Save draft").click()
     assert "Draft saved" in page.content()
 
@@ -65,6 +67,10 @@ def test_front_desk_saves_a_draft_twice_submits_it_and_the_practitioner_corrects
     assert CONFLICT not in page.content()
     assert "Draft saved" in page.content()
     assert str(Intake.objects.get().sitting_hours_per_day) == "7.0"
+    # The medication line nobody touched is still there, as typed.
+    assert page.locator('input[name="medications-0-name"]').input_value() == "Hydrochlorothiazide"
+    medications = list(Intake.objects.get().medications.values_list("name", "dose"))
+    assert medications == [("Hydrochlorothiazide", "25 mg")]
 
     # Once more, this time submitting it.
     page.get_by_label("What brings you in?").fill("")
@@ -96,6 +102,7 @@ def test_front_desk_saves_a_draft_twice_submits_it_and_the_practitioner_corrects
     intake.refresh_from_db()
     assert intake.coffee_tea_cups_per_day == 5
     assert intake.status == IntakeStatus.SUBMITTED
+    assert intake.medications.count() == 1
 
 
 def test_a_patients_answer_confirmed_unchanged_shows_no_correction(
