@@ -234,26 +234,30 @@ def intake_corrections(intake):
     Compared as values, not as text: the patient's "5" hours and the stored 5.0 are the same
     answer. Shown with the question's label and the answers as the summary shows them.
     """
-    from django.core.exceptions import FieldDoesNotExist, ValidationError
+    from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
-    from intake.models import Intake
+    from intake.models import INTAKE_ANSWER_FIELDS, Intake
 
     original_answers = intake.original_answers or {}
     corrections = []
-    for name, original in original_answers.items():
-        if name == "medications":
-            continue
-        try:
-            field = Intake._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue  # a question since retired; the original stays in the record
+    # In the questionnaire's order (PostgreSQL's jsonb keeps keys in an order of its own).
+    for name in INTAKE_ANSWER_FIELDS:
+        if name not in original_answers:
+            continue  # a question added since the patient answered
+        original = original_answers[name]
+        field = Intake._meta.get_field(name)
         now = getattr(intake, name)
         try:
             before = field.to_python(original)
         except ValidationError:
             before = original
-        if before != field.to_python(now):
+        after = field.to_python(now)
+        if isinstance(before, list) and isinstance(after, list):  # ticked boxes: a set
+            before_set, after_set = set(before), set(after)
+            if before_set == after_set:
+                continue
+        if before != after:
             corrections.append(
                 (field.verbose_name, shown_answer(name, before), shown_answer(name, now))
             )
