@@ -253,10 +253,8 @@ def intake_corrections(intake):
         except ValidationError:
             before = original
         after = field.to_python(now)
-        if isinstance(before, list) and isinstance(after, list):  # ticked boxes: a set
-            before_set, after_set = set(before), set(after)
-            if before_set == after_set:
-                continue
+        if isinstance(before, list) and isinstance(after, list) and set(before) == set(after):
+            continue  # the same boxes ticked, whatever order they were stored in
         if before != after:
             corrections.append(
                 (field.verbose_name, shown_answer(name, before), shown_answer(name, now))
