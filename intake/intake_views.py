@@ -97,6 +97,10 @@ def intake_edit(request, pk, intake_pk):
                     submit=submitting,
                     request=request,
                 )
+            except services.IntakeLockedError:
+                # Confirmed by the practitioner a moment ago: confirmed intakes are not edited.
+                messages.error(request, _("This intake was confirmed meanwhile; it is locked."))
+                return redirect("intake_detail", pk=patient.pk, intake_pk=intake.pk)
             except services.ConcurrentEditError as error:
                 conflict = error.current
                 differences = intake_differences(conflict, form.cleaned_data)

@@ -283,3 +283,28 @@ def test_one_questionnaire_posted_twice_at_once_is_recorded_once(patient, front_
     _race(lambda: Client().post(url, ODI), lambda: Client().post(url, ODI))
 
     assert OutcomeMeasure.objects.filter(instrument="ODI").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_staff_save_racing_the_confirmation_says_so_instead_of_failing(
+    front_desk_client, patient, front_desk, practitioner, monkeypatch
+):
+    intake = services.intake_create(patient=patient, by=front_desk)
+    url = reverse("intake_edit", args=[patient.pk, intake.pk])
+    page_version = intake.version
+    # The practitioner confirms between the access check and the save.
+    real_save = services.intake_save
+
+    def confirmed_first(**kwargs):
+        Intake.objects.filter(pk=intake.pk).update(status=IntakeStatus.CONFIRMED)
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(services, "intake_save", confirmed_first)
+
+    response = front_desk_client.post(
+        url, {**complete_answers(), "version": page_version, "save": ""}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "confirmed meanwhile" in response.content.decode()
+    assert Intake.objects.get(pk=intake.pk).complaint == ""
