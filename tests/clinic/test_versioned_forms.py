@@ -72,7 +72,7 @@ VERSIONED_ENDPOINTS = {
 
 
 class _PostForms(HTMLParser):
-    """The page's POST forms: [(action, {hidden input name: value})]."""
+    """The page's POST forms: [(action, {hidden input name: [values]})]."""
 
     def __init__(self):
         super().__init__()
@@ -84,7 +84,7 @@ class _PostForms(HTMLParser):
             self._current = (attrs.get("action") or "", {})
             self.forms.append(self._current)
         elif tag == "input" and self._current is not None and attrs.get("type") == "hidden":
-            self._current[1].setdefault(attrs.get("name"), attrs.get("value"))
+            self._current[1].setdefault(attrs.get("name"), []).append(attrs.get("value"))
 
     def handle_endtag(self, tag):
         if tag == "form":
@@ -159,7 +159,8 @@ def test_every_page_with_a_versioned_form_renders_the_current_version(
             if endpoint not in VERSIONED_ENDPOINTS:
                 continue
             endpoints_seen.add(endpoint)
-            assert hidden.get("version") == str(record.version), (url, action, hidden)
+            # Exactly one, with the record's version now.
+            assert hidden.get("version") == [str(record.version)], (url, action, hidden)
             checked += 1
         assert checked, f"{url} shows no versioned form"
     # The walk reached every versioned form class and every endpoint those forms post to.
