@@ -13,7 +13,8 @@ forms and fails when the hidden input is missing or out of date.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-# For the one writer who cannot race anyone: a patient filling in their own link.
+# For a patient filling in their own link, who has no version to show: their saves are
+# serialised by the link's row lock instead (intake.services.self_intake_save).
 ANY_VERSION = object()
 
 
