@@ -19,6 +19,7 @@ from assessments.models import (
     Stiffness,
 )
 from assessments.services import EXAM_FIELDS, MIN_REASON_LENGTH
+from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
 from clinic.widgets import FastCheckbox, FastSelect
 
@@ -146,7 +147,7 @@ _NUMBER_LIMITS = {
 }
 
 
-class ExamForm(forms.ModelForm):
+class ExamForm(VersionedFormMixin, forms.ModelForm):
     """Every structured field of the exam and the notes beside each section."""
 
     sensation_change_roots = forms.MultipleChoiceField(
@@ -161,8 +162,6 @@ class ExamForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    # The version the form was opened on; a save against a newer one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Exam
@@ -178,8 +177,6 @@ class ExamForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
         for name in ("sensation_change_roots", "strength_change_roots"):
             # Keep any root already recorded visible, even outside the usual screen.
             stored = [root for root in getattr(self.instance, name) or [] if root in NERVE_ROOTS]

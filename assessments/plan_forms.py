@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import ClearanceKind, PlanGoal, PlanItem, TreatmentPlan
 from assessments.plan_services import MIN_REASON_LENGTH
+from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField, ClinicDateInput, local_day
 
 
-class _Versioned(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class _Versioned(VersionedFormMixin, forms.Form):
+    pass
 
 
 def _reason_field(label):
@@ -21,8 +22,9 @@ def _reason_field(label):
     )
 
 
-class PlanItemForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class PlanItemForm(VersionedFormMixin, forms.ModelForm):
+    # Edits the plan: the version posted back is the plan's, whatever item is edited.
+    edits_existing_record = True
 
     class Meta:
         model = PlanItem
@@ -35,8 +37,8 @@ class PlanItemForm(forms.ModelForm):
         }
 
 
-class PlanGoalForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class PlanGoalForm(VersionedFormMixin, forms.ModelForm):
+    edits_existing_record = True  # the plan's version, as for items
 
     class Meta:
         model = PlanGoal
@@ -48,8 +50,8 @@ class PlanGoalForm(forms.ModelForm):
         }
 
 
-class PlanDetailsForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class PlanDetailsForm(VersionedFormMixin, forms.ModelForm):
+    edits_existing_record = True
 
     class Meta:
         model = TreatmentPlan

@@ -4,6 +4,7 @@ The link's token is the only key, as for the intake itself: an expired, used or 
 gets the same closed page. Scores are recorded as patient-reported.
 """
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -12,10 +13,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from assessments import outcomes, services
+from assessments import outcomes
 from assessments.forms import OutcomeForm
-from assessments.models import OutcomeMeasure, OutcomeSource
-from intake.services import self_intake_link_for
+from assessments.self_report_services import (
+    AlreadyAnsweredError,
+    answered_questionnaires,
+    self_report_record,
+)
+from intake.services import IntakeLockedError, self_intake_link_for
 
 # The ones a patient can answer alone; the practitioner-led PSFS stays with the practitioner.
 SELF_REPORTED = ("NPRS", "ODI", "LEFS")
@@ -35,37 +40,33 @@ def self_report(request, token, code):
     if instrument is None or code not in SELF_REPORTED:
         raise Http404
     language = _language(request, link)
+    back = f"{reverse('self_intake', args=[token])}?lang={language}"
     with translation.override(language):
+        if code in answered_questionnaires(link):
+            messages.info(request, _("You have already answered this questionnaire. Thank you."))
+            return redirect(back)
         form = OutcomeForm(request.POST or None, instrument=instrument)
         if request.method == "POST" and form.is_valid():
             try:
-                services.outcome_record(
-                    patient=link.patient,
-                    instrument=code,
-                    answers=form.answers(),
-                    source=OutcomeSource.PATIENT,
-                    request=request,
-                )
+                self_report_record(link=link, instrument=code, answers=form.answers())
             except ValidationError as error:
                 form.add_scoring_errors(error)
+            except AlreadyAnsweredError:
+                messages.info(
+                    request, _("You have already answered this questionnaire. Thank you.")
+                )
+                return redirect(back)
+            except IntakeLockedError:
+                return render(request, "intake/self_intake_closed.html", status=410)
             else:
-                return redirect(f"{reverse('self_intake', args=[token])}?lang={language}")
+                return redirect(back)
         context = {
             "form": form,
             "instrument_name": _(instrument.name),
             "instructions": _(instrument.instructions),
             "language": language,
-            "back": f"{reverse('self_intake', args=[token])}?lang={language}",
+            "back": back,
         }
         response = render(request, "assessments/self_report.html", context)
     response.headers.setdefault("Content-Language", language)
     return response
-
-
-def answered_questionnaires(link):
-    """The instruments this link's patient has answered since the link was issued."""
-    return set(
-        OutcomeMeasure.objects.filter(
-            patient=link.patient, source=OutcomeSource.PATIENT, recorded_at__gte=link.issued_at
-        ).values_list("instrument", flat=True)
-    )

@@ -28,11 +28,29 @@ class CountlessPage:
         return self.number - 1
 
 
+# Beyond this, a page number is nonsense (and an OFFSET the database cannot take).
+MAX_PAGE_NUMBER = 1_000_000
+
+
 def countless_page(queryset, page_number, per_page):
+    """The page asked for; page 1 for a number that is not one; the last page past the end.
+
+    Only a page past the end costs a COUNT, to find the last page.
+    """
     try:
-        number = max(int(page_number or 1), 1)
+        number = int(str(page_number or 1).strip())
     except (TypeError, ValueError):
         number = 1
-    start = (number - 1) * per_page
-    rows = list(queryset[start : start + per_page + 1])
-    return CountlessPage(object_list=rows[:per_page], number=number, has_next=len(rows) > per_page)
+    number = max(number, 1)
+    if number <= MAX_PAGE_NUMBER:
+        start = (number - 1) * per_page
+        rows = list(queryset[start : start + per_page + 1])
+        if rows or number == 1:
+            return CountlessPage(
+                object_list=rows[:per_page], number=number, has_next=len(rows) > per_page
+            )
+    last = max((queryset.count() + per_page - 1) // per_page, 1)
+    start = (last - 1) * per_page
+    return CountlessPage(
+        object_list=list(queryset[start : start + per_page]), number=last, has_next=False
+    )

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
 from clinic.text import SingleLineTextMixin
 from intake.models import Patient
@@ -15,15 +16,13 @@ from intake.services import PATIENT_FIELDS
 OLDEST_AGE_YEARS = 120
 
 
-class PatientForm(SingleLineTextMixin, forms.ModelForm):
+class PatientForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
     consent_treatment = forms.BooleanField(
         label=_("The patient consents to assessment and treatment"), required=False
     )
     consent_privacy = forms.BooleanField(
         label=_("The patient has read and accepts the privacy notice"), required=False
     )
-    # The version the form was opened on; a save against a newer one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     confirm_not_duplicate = forms.BooleanField(
         label=_("I have checked: this is a different person; register them anyway"),
         required=False,
@@ -42,7 +41,6 @@ class PatientForm(SingleLineTextMixin, forms.ModelForm):
         self.possible_duplicates = []
         instance = self.instance
         if instance.pk:
-            self.fields["version"].initial = instance.version
             self.fields["consent_treatment"].initial = instance.consent_treatment_at is not None
             self.fields["consent_privacy"].initial = instance.consent_privacy_at is not None
             # A consent once recorded is a fact with a date; it is not withdrawn by unticking.

@@ -12,6 +12,7 @@ from django.core import validators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
 from clinic.text import SingleLineTextMixin
 from intake.models import (
@@ -107,7 +108,7 @@ class YesNoField(forms.TypedChoiceField):
         return value
 
 
-class IntakeForm(SingleLineTextMixin, forms.ModelForm):
+class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
     cramp_muscles = forms.MultipleChoiceField(
         label=_("Where do you get cramps or spasms?"),
         choices=CrampMuscle.choices,
@@ -121,9 +122,6 @@ class IntakeForm(SingleLineTextMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    # The version the form was opened on; a save against a newer one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = Intake
         fields = INTAKE_ANSWER_FIELDS
@@ -136,7 +134,6 @@ class IntakeForm(SingleLineTextMixin, forms.ModelForm):
     def __init__(self, *args, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
-        self.fields["version"].initial = self.instance.version
         for name in [*RED_FLAG_FIELDS, "thyroid_treated"]:
             model_field = Intake._meta.get_field(name)
             self.fields[name] = YesNoField(label=model_field.verbose_name)
@@ -161,6 +158,18 @@ class IntakeForm(SingleLineTextMixin, forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(*(Fieldset(title, *fields) for title, fields in SECTIONS))
+
+    def _in_choice_order(self, name):
+        # Stored in the order the questionnaire lists them, however they were posted, so the
+        # same answer is always the same value.
+        chosen = set(self.cleaned_data.get(name) or [])
+        return [value for value, _label in self.fields[name].choices if value in chosen]
+
+    def clean_cramp_muscles(self):
+        return self._in_choice_order("cramp_muscles")
+
+    def clean_cramp_timing(self):
+        return self._in_choice_order("cramp_timing")
 
     def clean(self):
         cleaned = super().clean()
@@ -239,7 +248,10 @@ class MedicationForm(SingleLineTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # An empty extra row is simply skipped; a row with a dose but no name is an error.
         self.fields["name"].required = False
-        self.empty_permitted = True
+        if not self.instance.pk:
+            # Only for new rows: a saved row left untouched must still be cleaned, or its
+            # values are lost and the line is deleted on the next save.
+            self.empty_permitted = True
         self.use_required_attribute = False
 
     def clean(self):

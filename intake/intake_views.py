@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.audit import record_event
-from clinic.concurrency import ANY_VERSION
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake import services
@@ -20,15 +19,18 @@ from intake.selectors import (
     can_edit_intake,
     get_intake,
     get_patient,
+    intake_corrections,
     intake_differences,
     intake_flags,
     intake_summary,
 )
 
 
-def _bound_forms(request, intake):
+def _bound_forms(request, intake, *, check_version=True):
     submitting = "submit" in request.POST
-    form = IntakeForm(request.POST, instance=intake, submitting=submitting)
+    form = IntakeForm(
+        request.POST, instance=intake, submitting=submitting, check_version=check_version
+    )
     formset = MedicationFormSet(request.POST, instance=intake, prefix="medications")
     return form, formset, submitting
 
@@ -90,17 +92,20 @@ def intake_edit(request, pk, intake_pk):
                     intake=intake,
                     answers=form.cleaned_data,
                     medication_rows=medication_rows(formset),
-                    expected_version=form.cleaned_data["version"],
+                    expected_version=form.expected_version,
                     by=request.user,
                     submit=submitting,
                     request=request,
                 )
+            except services.IntakeLockedError:
+                # Confirmed by the practitioner a moment ago: confirmed intakes are not edited.
+                messages.error(request, _("This intake was confirmed meanwhile; it is locked."))
+                return redirect("intake_detail", pk=patient.pk, intake_pk=intake.pk)
             except services.ConcurrentEditError as error:
                 conflict = error.current
                 differences = intake_differences(conflict, form.cleaned_data)
                 form.add_error(None, error.message)
-                form.data = form.data.copy()
-                form.data["version"] = conflict.version
+                form.take_version(conflict)
             else:
                 return _after_save(request, saved, submitting)
     else:
@@ -138,7 +143,7 @@ def intake_detail(request, pk, intake_pk):
         "flags": intake_flags(intake),
         "sections": intake_summary(intake),
         "medications": list(intake.medications.all()),
-        "corrections": services.corrected_answers(intake),
+        "corrections": intake_corrections(intake),
         "can_edit": can_edit_intake(request.user, intake),
         "can_confirm": intake.status == IntakeStatus.SUBMITTED
         and request.user.has_perm("intake.confirm_intake"),
@@ -164,11 +169,14 @@ def intake_confirm(request, pk, intake_pk):
 @require_POST
 def self_intake_link_issue(request, pk):
     patient = get_patient(pk)
-    if patient.is_archived:
-        raise PermissionDenied
-    link, token = services.self_intake_link_issue(patient=patient, by=request.user, request=request)
+    try:
+        link, token = services.self_intake_link_issue(
+            patient=patient, by=request.user, request=request
+        )
+    except services.PatientArchivedError:
+        raise PermissionDenied from None
     url = request.build_absolute_uri(reverse("self_intake", args=[token]))
-    # Shown once: only the token's hash is stored.
+    # Only the token's hash is stored; a second click within a minute shows this same link.
     return render(
         request, "intake/self_intake_link.html", {"patient": patient, "link": link, "url": url}
     )
@@ -197,23 +205,24 @@ def self_intake(request, token):
 def _self_intake_page(request, link, token, language):
     intake = link.intake
     if request.method == "POST":
-        form, formset, submitting = _bound_forms(request, intake)
+        form, formset, submitting = _bound_forms(request, intake, check_version=False)
         if form.is_valid() and formset.is_valid():
-            answers, rows = form.cleaned_data, medication_rows(formset)
-            if submitting:
-                services.self_intake_submit(
-                    link=link, answers=answers, medication_rows=rows, request=request
+            try:
+                services.self_intake_save(
+                    link=link,
+                    answers=form.cleaned_data,
+                    medication_rows=medication_rows(formset),
+                    submit=submitting,
+                    request=request,
                 )
+            except services.IntakeLockedError:
+                # Sent a moment ago (a second tap, or another tab): nothing more is changed.
+                link.refresh_from_db()
+                if link.used_at is not None:
+                    return render(request, "intake/self_intake_done.html", {"language": language})
+                return render(request, "intake/self_intake_closed.html", status=410)
+            if submitting:
                 return render(request, "intake/self_intake_done.html", {"language": language})
-            services.intake_save(
-                intake=intake,
-                answers=answers,
-                medication_rows=rows,
-                expected_version=ANY_VERSION,
-                by=None,
-                submit=False,
-                request=request,
-            )
             messages.success(
                 request, _("Your answers are saved. You can finish later with the same link.")
             )

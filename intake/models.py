@@ -410,6 +410,10 @@ class SelfIntakeLink(models.Model):
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="self_intake_links")
     intake = models.OneToOneField(Intake, on_delete=models.PROTECT, related_name="self_intake_link")
     token_hash = models.CharField(max_length=64, unique=True)
+    # With the server's secret key this gives the token back (see services.self_intake_link_issue):
+    # a second click on "Send self-intake link" shows the same link instead of making another.
+    # A copy of the database alone still opens nothing.
+    token_salt = models.CharField(max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField(auto_now_add=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

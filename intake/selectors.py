@@ -183,10 +183,9 @@ def intake_flags(intake):
 
 def intake_summary(intake):
     """The answers grouped by section as (title, [(label, shown value)]), answered ones only."""
-    from django.utils.translation import gettext as _
 
     from intake.intake_forms import SECTIONS
-    from intake.models import CrampMuscle, CrampTiming, Intake
+    from intake.models import Intake
 
     def names(fields):
         for field in fields:
@@ -196,32 +195,88 @@ def intake_summary(intake):
                 for column in field.fields:
                     yield from names(column.fields)
 
-    def shown(name):
-        value = getattr(intake, name)
-        if name == "cramp_muscles":
-            return ", ".join(str(CrampMuscle(v).label) for v in value if v in CrampMuscle.values)
-        if name == "cramp_timing":
-            return ", ".join(str(CrampTiming(v).label) for v in value if v in CrampTiming.values)
-        field = Intake._meta.get_field(name)
-        if field.choices and value:
-            return getattr(intake, f"get_{name}_display")()
-        if value is True:
-            return _("Yes")
-        if value is False:
-            return _("No") if field.null else ""
-        if value is None or value == "":
-            return ""
-        return str(value)
-
     sections = []
     for title, fields in SECTIONS:
         rows = []
         for name in names(fields):
-            value = shown(name)
+            value = shown_answer(name, getattr(intake, name))
             if value:
                 rows.append((Intake._meta.get_field(name).verbose_name, value))
         sections.append((title, rows))
     return sections
+
+
+def shown_answer(name, value):
+    """An intake answer as the summary shows it: labels for choices, Yes or No, blank if none."""
+    from django.utils.translation import gettext as _
+
+    from intake.models import CrampMuscle, CrampTiming, Intake
+
+    if name == "cramp_muscles":
+        return ", ".join(str(CrampMuscle(v).label) for v in value or [] if v in CrampMuscle.values)
+    if name == "cramp_timing":
+        return ", ".join(str(CrampTiming(v).label) for v in value or [] if v in CrampTiming.values)
+    field = Intake._meta.get_field(name)
+    if field.choices and value:
+        return str(dict(field.flatchoices).get(value, value))
+    if value is True:
+        return _("Yes")
+    if value is False:
+        return _("No") if field.null else ""
+    if value is None or value == "":
+        return ""
+    return str(value)
+
+
+def intake_corrections(intake):
+    """The patient's answers a practitioner has since changed: [(question, patient said, now)].
+
+    Compared as values, not as text: the patient's "5" hours and the stored 5.0 are the same
+    answer. Shown with the question's label and the answers as the summary shows them.
+    """
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from intake.models import INTAKE_ANSWER_FIELDS, Intake
+
+    original_answers = intake.original_answers or {}
+    corrections = []
+    # In the questionnaire's order (PostgreSQL's jsonb keeps keys in an order of its own).
+    for name in INTAKE_ANSWER_FIELDS:
+        if name not in original_answers:
+            continue  # a question added since the patient answered
+        original = original_answers[name]
+        field = Intake._meta.get_field(name)
+        now = getattr(intake, name)
+        try:
+            before = field.to_python(original)
+        except ValidationError:
+            before = original
+        after = field.to_python(now)
+        if isinstance(before, list) and isinstance(after, list) and set(before) == set(after):
+            continue  # the same boxes ticked, whatever order they were stored in
+        if before != after:
+            corrections.append(
+                (field.verbose_name, shown_answer(name, before), shown_answer(name, now))
+            )
+    if "medications" in original_answers:
+
+        def lines(rows):
+            return [
+                " ".join(
+                    str(row.get(key) or "").strip() for key in ("name", "dose", "frequency")
+                ).strip()
+                for row in rows
+            ]
+
+        said = lines(original_answers["medications"])
+        now = lines(
+            {"name": m.name, "dose": m.dose, "frequency": m.frequency}
+            for m in intake.medications.all()
+        )
+        if said != now:
+            corrections.append((_("Medications"), "; ".join(said), "; ".join(now)))
+    return corrections
 
 
 def intake_differences(saved, answers):

@@ -1,6 +1,7 @@
 """Writes to patients and intakes. Views call these; nothing else saves these models."""
 
 import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 
@@ -177,6 +178,8 @@ def intake_save(*, intake, answers, medication_rows, expected_version, by, submi
     current = lock_for_edit(Intake, pk=intake.pk, expected_version=expected_version)
     if current.status == IntakeStatus.CONFIRMED:
         raise IntakeLockedError
+    if by is None and current.status != IntakeStatus.DRAFT:
+        raise IntakeLockedError  # a patient's answers, once sent, change only by a practitioner
     for field in INTAKE_ANSWER_FIELDS:
         if field in answers:
             setattr(current, field, answers[field])
@@ -224,18 +227,6 @@ def intake_confirm(*, intake, by, request=None):
     return current
 
 
-def corrected_answers(intake):
-    """Patient-reported answers a practitioner has since changed: [(field, original, now)]."""
-    if not intake.original_answers:
-        return []
-    now = _answers(intake)
-    return [
-        (field, original, now.get(field))
-        for field, original in intake.original_answers.items()
-        if now.get(field) != original
-    ]
-
-
 # --- Self-intake links ---------------------------------------------------------------------
 
 
@@ -243,24 +234,76 @@ def _token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+# A second "Send self-intake link" by the same person within this many seconds (a double
+# click, a reload of the page) shows the link just issued rather than making another.
+SELF_INTAKE_REISSUE_SECONDS = 60
+
+
+class PatientArchivedError(Exception):
+    """An archived patient gets no new link, and their old links stop working."""
+
+
+def _token_for(salt):
+    """The link's token: a keyed hash of its random salt, so only this server can make it."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"self-intake-link:{salt}".encode(), hashlib.sha256
+    )
+    return digest.hexdigest()
+
+
+def _live_links(patient):
+    return SelfIntakeLink.objects.filter(
+        patient=patient, used_at__isnull=True, expires_at__gt=timezone.now()
+    )
+
+
 @transaction.atomic
 def self_intake_link_issue(*, patient, by, request=None):
-    """A new link for the patient to fill in their own intake. Returns (link, token).
+    """A link for the patient to fill in their own intake. Returns (link, token).
 
-    The token is shown once to the front desk; only its hash is stored, so a copy of the
-    database does not open anyone's questionnaire.
+    One live link per patient: a new one revokes (expires) the earlier ones. The same person
+    asking again within SELF_INTAKE_REISSUE_SECONDS gets the link just issued, so a double
+    click makes one link and one draft intake. The token is shown to the front desk; only its
+    hash and a salt are stored, so a copy of the database does not open anyone's questionnaire.
     """
-    token = secrets.token_urlsafe(32)
-    intake = _new_intake(patient=patient, by=by, source=IntakeSource.PATIENT)
+    # The patient's row serialises two issues for the same patient (a double click).
+    locked_patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    if locked_patient.is_archived:
+        raise PatientArchivedError
+    now = timezone.now()
+    recent = (
+        _live_links(locked_patient)
+        .filter(
+            issued_by=by,
+            issued_at__gte=now - timedelta(seconds=SELF_INTAKE_REISSUE_SECONDS),
+            first_opened_at__isnull=True,
+            intake__status=IntakeStatus.DRAFT,
+        )
+        .exclude(token_salt="")
+        .order_by("-issued_at", "-pk")
+        .first()
+    )
+    if recent is not None:
+        return recent, _token_for(recent.token_salt)
+    revoked = _live_links(locked_patient).update(expires_at=now)
+    salt = secrets.token_hex(32)
+    token = _token_for(salt)
+    intake = _new_intake(patient=locked_patient, by=by, source=IntakeSource.PATIENT)
     link = SelfIntakeLink.objects.create(
-        patient=patient,
+        patient=locked_patient,
         intake=intake,
         token_hash=_token_hash(token),
+        token_salt=salt,
         issued_by=by,
-        expires_at=timezone.now() + timedelta(hours=settings.SELF_INTAKE_LINK_HOURS),
+        expires_at=now + timedelta(hours=settings.SELF_INTAKE_LINK_HOURS),
     )
     record_event(
-        request=request, action=AuditAction.LINK_ISSUED, patient=patient, obj=link, user=by
+        request=request,
+        action=AuditAction.LINK_ISSUED,
+        patient=locked_patient,
+        obj=link,
+        user=by,
+        detail=f"revoked {revoked} earlier link(s)" if revoked else "",
     )
     return link, token
 
@@ -274,9 +317,18 @@ def self_intake_link_for(token):
         .filter(token_hash=_token_hash(token))
         .first()
     )
-    if link is None or link.used_at is not None or link.expires_at <= timezone.now():
+    if link is None or not link_is_live(link):
         return None
     return link
+
+
+def link_is_live(link):
+    return (
+        link.used_at is None
+        and link.expires_at > timezone.now()
+        and not link.patient.is_archived
+        and link.intake.status == IntakeStatus.DRAFT
+    )
 
 
 def self_intake_link_opened(*, link, request=None):
@@ -294,10 +346,19 @@ def self_intake_link_opened(*, link, request=None):
 
 
 @transaction.atomic
-def self_intake_submit(*, link, answers, medication_rows, request=None):
-    """The patient's submission: saves the intake as submitted and kills the link, together."""
-    locked = SelfIntakeLink.objects.select_for_update().get(pk=link.pk)
-    if locked.used_at is not None or locked.expires_at <= timezone.now():
+def self_intake_save(*, link, answers, medication_rows, submit, request=None):
+    """The patient's "save and finish later" or final "send", as one guarded transaction.
+
+    The link's row is locked first, so a draft save racing a submission (or two submissions)
+    runs one after the other; whichever comes second finds the link used and changes nothing
+    (IntakeLockedError). Submitting saves the intake as submitted and kills the link together.
+    """
+    locked = (
+        SelfIntakeLink.objects.select_for_update()
+        .select_related("patient", "intake")
+        .get(pk=link.pk)
+    )
+    if not link_is_live(locked):
         raise IntakeLockedError
     intake = intake_save(
         intake=locked.intake,
@@ -305,9 +366,11 @@ def self_intake_submit(*, link, answers, medication_rows, request=None):
         medication_rows=medication_rows,
         expected_version=ANY_VERSION,
         by=None,
-        submit=True,
+        submit=submit,
         request=request,
     )
+    if not submit:
+        return intake
     locked.used_at = timezone.now()
     locked.save(update_fields=["used_at"])
     record_event(

@@ -91,7 +91,7 @@ def patient_edit(request, pk):
             services.patient_update(
                 patient=patient,
                 data=form.cleaned_data,
-                expected_version=form.cleaned_data["version"],
+                expected_version=form.expected_version,
                 consent_treatment=form.cleaned_data["consent_treatment"],
                 consent_privacy=form.cleaned_data["consent_privacy"],
                 by=request.user,
@@ -100,10 +100,7 @@ def patient_edit(request, pk):
         except services.ConcurrentEditError as error:
             conflict = error.current
             form.add_error(None, error.message)
-            # Keep what this person typed, but let their next save go against the version they
-            # have now been shown.
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
+            form.take_version(conflict)
         else:
             messages.success(request, _("The patient's details are saved."))
             return redirect("patient_chart", pk=patient.pk)

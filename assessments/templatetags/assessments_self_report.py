@@ -7,7 +7,8 @@ from django import template
 from django.utils.translation import gettext as _
 
 from assessments import outcomes
-from assessments.self_report_views import SELF_REPORTED, answered_questionnaires
+from assessments.self_report_services import answered_questionnaires
+from assessments.self_report_views import SELF_REPORTED
 
 register = template.Library()
 

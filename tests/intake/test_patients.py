@@ -318,7 +318,7 @@ def test_an_edit_posted_without_its_version_is_refused_not_applied(front_desk_cl
 
     patient.refresh_from_db()
     assert patient.email == ""
-    assert "Someone else changed this record" in response.content.decode()
+    assert "cannot be saved as it is" in response.content.decode()
 
 
 def test_practitioner_sees_who_changed_what_with_old_and_new_values(

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.models import AuditAction, AuditEvent
+from intake import services
 from intake.models import IntakeSource, IntakeStatus, SelfIntakeLink
+from intake.selectors import intake_corrections
 from intake.services import self_intake_link_issue
 from tests.intake.test_intake import complete_answers
 
@@ -138,3 +140,41 @@ def test_practitioner_corrects_a_patient_answer_and_the_original_is_kept(
     ).content.decode()
     assert "patient said" in page
     assert "1.2" in page
+
+
+def test_an_answer_stored_as_five_point_zero_is_not_a_correction_of_five(issued, practitioner):
+    link, _token, url = issued
+    Client().post(url, {**complete_answers(sitting_hours_per_day="5"), "submit": ""})
+    intake = link.intake
+    intake.refresh_from_db()
+    assert str(intake.sitting_hours_per_day) == "5.0"
+
+    assert intake_corrections(intake) == []
+    services.intake_confirm(intake=intake, by=practitioner)
+    intake.refresh_from_db()
+    assert intake_corrections(intake) == []
+
+
+def test_a_correction_names_the_question_and_shows_answers_as_answers(issued, practitioner_client):
+    link, _token, url = issued
+    Client().post(url, {**complete_answers(sitting_hours_per_day="5"), "submit": ""})
+    intake = link.intake
+    intake.refresh_from_db()
+    edit_url = reverse("intake_edit", args=[intake.patient_id, intake.pk])
+    corrected = complete_answers(
+        sitting_hours_per_day="6.5", footwear="high_heels", **{"medications-0-dose": "40 mg"}
+    )
+    practitioner_client.post(edit_url, {**corrected, "version": intake.version, "save": ""})
+    intake.refresh_from_db()
+
+    assert intake_corrections(intake) == [
+        ("Hours sitting a day", "5", "6.5"),
+        ("Usual footwear", "Supportive shoes", "High heels"),
+        ("Medications", "Atorvastatin 20 mg daily", "Atorvastatin 40 mg daily"),
+    ]
+    page = practitioner_client.get(
+        reverse("intake_detail", args=[intake.patient_id, intake.pk])
+    ).content.decode()
+    assert "Hours sitting a day: patient said" in page
+    assert "sitting_hours_per_day" not in page
+    assert "high_heels" not in page.split('data-testid="corrections"')[1].split("</div>")[0]
