@@ -33,7 +33,7 @@ pytestmark = pytest.mark.django_db
 SERVICE_MODULES = [intake_services, exam_services, plan_services]
 # Public functions of the service modules that only read.
 READS = {
-    "intake.services.corrected_answers",
+    "intake.services.link_is_live",
     "intake.services.self_intake_link_for",
     "assessments.services.normalise_segments",
     "assessments.services.score_answers",
@@ -170,10 +170,10 @@ def self_intake_link_opened(cast):
     return link.patient
 
 
-def self_intake_submit(cast):
+def self_intake_save(cast):
     link = _issued_link(cast)
     cast.mark()
-    intake_services.self_intake_submit(link=link, answers={}, medication_rows=[])
+    intake_services.self_intake_save(link=link, answers={}, medication_rows=[], submit=True)
     return link.patient
 
 
@@ -451,8 +451,8 @@ WRITES = [
         "patient",
     ),
     (
-        self_intake_submit,
-        "intake.services.self_intake_submit",
+        self_intake_save,
+        "intake.services.self_intake_save",
         ["intake_submitted", "link_submitted"],
         "patient",
     ),
