@@ -13,6 +13,7 @@ from assessments.models import (
     SEGMENT_LEVELS,
     Exam,
     LegLengthType,
+    LegSide,
     RangeOfMotion,
     SegmentSide,
     Stiffness,
@@ -52,6 +53,21 @@ def _strength_rows():
     ]
 
 
+# Findings that may not have been examined: "Not tested" is a choice and the initial value.
+NOT_TESTED_FIELDS = (
+    "lumbar_lordosis",
+    "pelvic_tilt",
+    "foot_posture_left",
+    "foot_posture_right",
+    "sitting_posture",
+    "reflex_knee_left",
+    "reflex_knee_right",
+    "reflex_ankle_left",
+    "reflex_ankle_right",
+    "foot_pulse_left",
+    "foot_pulse_right",
+)
+
 # (key, heading, layout of the fields). The spinal grid is its own form, shown in "segments".
 EXAM_SECTIONS = [
     (
@@ -65,7 +81,7 @@ EXAM_SECTIONS = [
         [
             _cols("head_forward", "rounded_shoulders", "thoracic_kyphosis", "scoliosis"),
             _cols("lumbar_lordosis", "pelvic_tilt", "sitting_posture"),
-            _cols("leg_length_difference_mm", "leg_length_type"),
+            _cols("leg_length_difference_mm", "leg_length_type", "leg_length_short_side"),
             _cols("foot_posture_left", "foot_posture_right"),
             "posture_notes",
         ],
@@ -205,6 +221,13 @@ class ExamForm(forms.ModelForm):
             if name.startswith(("lumbar_", "cervical_")) and name != "lumbar_lordosis":
                 self.fields[name].choices = [("", _("Not tested")), *RangeOfMotion.choices]
         self.fields["leg_length_type"].choices = [("", _("Not measured")), *LegLengthType.choices]
+        self.fields["leg_length_short_side"].choices = [
+            ("", _("Not measured")),
+            *LegSide.choices,
+        ]
+        for name in NOT_TESTED_FIELDS:
+            model_field = Exam._meta.get_field(name)
+            self.fields[name].choices = [("", _("Not tested")), *model_field.choices]
         self.helpers = {}
         for key, _heading, layout in EXAM_SECTIONS:
             helper = FormHelper()
@@ -402,6 +425,10 @@ def exam_summary(exam):
             value = getattr(exam, name)
             if isinstance(value, bool):
                 shown = gettext("Yes") if value else gettext("No")
+            elif name in NOT_TESTED_FIELDS and value is None:
+                shown = gettext("Not tested")
+            elif name == "leg_length_short_side" and value is None:
+                shown = gettext("Not measured")
             elif value is None or value == "" or value == []:
                 shown = "—"
             elif field.choices:
