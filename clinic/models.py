@@ -47,6 +47,7 @@ class AuditAction(models.TextChoices):
     PLAN_SIGNED = "plan_signed", _("Signed a plan")
     PLAN_AMENDED = "plan_amended", _("Amended a plan")
     PRECAUTION_OVERRIDDEN = "precaution_overridden", _("Overrode a precaution")
+    RED_FLAG_CLEARED = "red_flag_cleared", _("Cleared a red flag")
     DOCUMENT_PRINTED = "document_printed", _("Printed or downloaded a document")
     EXPORTED = "exported", _("Exported records")
 

@@ -1,5 +1,7 @@
 """Writing plans: generation from the records, editing a draft, signing, amending, regenerating."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -129,26 +131,108 @@ def test_add_remove_and_move_items(practitioner):
     assert first.removed and first.removed_reason == "Not tolerated"
 
 
-def test_sign_is_refused_while_a_red_flag_is_open_until_a_referral_is_recorded(practitioner):
-    plan = generate(practitioner, red_flag_calf_swollen_red_warm=True)
-    assert plan.assessment["red_flags"]
-    plan = answer_precautions(plan, practitioner)
-    with pytest.raises(ValidationError, match="Red flag open"):
-        services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+def clear_all_flags(plan, by, **how):
+    how = how or {"kind": "doctor", "doctor_name": "Dr Anne Roy", "seen_on": date.today()}
     for flag in plan.assessment["red_flags"]:
         plan.refresh_from_db()
         services.red_flag_clear(
+            plan=plan, flag_key=flag["key"], expected_version=plan.version, by=by, **how
+        )
+    plan.refresh_from_db()
+    return plan
+
+
+def test_while_a_red_flag_is_open_the_draft_is_the_referral_alone(practitioner):
+    plan = generate(practitioner, red_flag_calf_swollen_red_warm=True)
+    flag = plan.assessment["red_flags"][0]
+    assert flag["key"] == "red_flag.calf_clot"
+    assert flag["urgency"] == "emergency"
+    assert flag["cleared"] is False
+    assert flag["patient_text"]["shown"]
+    assert plan.assessment["treatment_withheld"] is True
+    assert not plan.items.exists()
+    assert not plan.goals.exists()
+    assert plan.visit_frequency == ""
+    assert plan.review_date is None
+    assert [r["urgency"] for r in plan.assessment["referrals"]] == ["emergency"]
+    # Signing now signs the referral alone: no reason asked, nothing to treat.
+    assert services.sign_blockers(plan) == []
+    signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    assert signed.status == PlanStatus.SIGNED
+    assert not signed.items.exists()
+
+
+def test_an_item_added_by_hand_while_a_flag_is_open_blocks_signing(practitioner):
+    plan = generate(practitioner, red_flag_calf_swollen_red_warm=True)
+    services.plan_item_add(
+        plan=plan,
+        data={"component": "massage", "title": "Calf massage", "instructions": "Deep"},
+        expected_version=plan.version,
+        by=practitioner,
+    )
+    plan.refresh_from_db()
+    with pytest.raises(ValidationError, match="red flag is open"):
+        services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+
+
+def test_a_doctors_clearance_brings_the_treatment_proposal_into_the_draft(practitioner):
+    plan = generate(practitioner, red_flag_calf_swollen_red_warm=True)
+    key = plan.assessment["red_flags"][0]["key"]
+    with pytest.raises(ValidationError):  # a referral alone does not clear a red flag
+        services.red_flag_clear(
             plan=plan,
-            flag_key=flag["key"],
+            flag_key=key,
             kind="referral",
-            reason="Sent to the GP today for a clot screen",
+            reason="Sent to the GP",
             expected_version=plan.version,
             by=practitioner,
         )
-    plan.refresh_from_db()
+    with pytest.raises(ValidationError):  # the doctor's clearance names who and when
+        services.red_flag_clear(
+            plan=plan, flag_key=key, kind="doctor", expected_version=plan.version, by=practitioner
+        )
+    assert not plan.items.exists()
+    plan = clear_all_flags(plan, practitioner)
+    clearance = plan.red_flag_clearances.get()
+    assert (clearance.doctor_name, clearance.seen_on) == ("Dr Anne Roy", date.today())
+    assert plan.assessment["treatment_withheld"] is False
+    assert plan.assessment["red_flags"][0]["cleared"] is True
+    keys = set(plan.items.values_list("key", flat=True))
+    assert "stretching.calf_before_bed" in keys
+    assert "medical_referral.red_flags" not in keys
+    assert plan.visit_frequency
+    assert plan.review_date is not None
+    assert AuditEvent.objects.filter(action=AuditAction.RED_FLAG_CLEARED).count() == 1
+    plan = answer_precautions(plan, practitioner)
     signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
     assert signed.status == PlanStatus.SIGNED
     assert signed.signed_by == practitioner
+
+
+def test_an_override_needs_a_reason(practitioner):
+    plan = generate(practitioner, red_flag_fever=True)
+    key = plan.assessment["red_flags"][0]["key"]
+    with pytest.raises(ValidationError):
+        services.red_flag_clear(
+            plan=plan,
+            flag_key=key,
+            kind="override",
+            reason=" ",
+            expected_version=plan.version,
+            by=practitioner,
+        )
+    plan = clear_all_flags(
+        plan, practitioner, kind="override", reason="Fever explained by a cold, seen today"
+    )
+    assert plan.items.exists()
+
+
+def test_clearing_a_signed_plan_is_refused(practitioner):
+    plan = generate(practitioner, red_flag_fever=True)
+    plan = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    with pytest.raises(PlanLockedError):
+        clear_all_flags(plan, practitioner)
+    assert not plan.items.exists()
 
 
 def test_precaution_override_needs_a_reason_and_is_audited(practitioner):
@@ -162,7 +246,7 @@ def test_precaution_override_needs_a_reason_and_is_audited(practitioner):
             expected_version=plan.version,
             by=practitioner,
         )
-    with pytest.raises(ValidationError, match="kept against a precaution"):
+    with pytest.raises(ValidationError, match="kept against a contraindication"):
         services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
     services.precaution_override(
         item=massage,
