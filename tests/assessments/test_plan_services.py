@@ -11,8 +11,10 @@ from assessments.models import (
     PlanItem,
     PlanLockedError,
     PlanStatus,
+    PrecautionOverride,
     TreatmentPlan,
 )
+from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.models import AuditAction, AuditEvent
 from tests.factories import confirmed_intake, finished_exam
 
@@ -235,29 +237,97 @@ def test_clearing_a_signed_plan_is_refused(practitioner):
     assert not plan.items.exists()
 
 
-def test_precaution_override_needs_a_reason_and_is_audited(practitioner):
-    plan = generate(practitioner)
+def _text(words):
+    return {"msgid": words, "params": {}, "text": words, "shown": words}
+
+
+def with_stub_precautions(plan):
+    """The generated plan with one contraindication and one advice on its massage item, as an
+    issue-12 assessment carries them (independent of the rules' current content)."""
     massage = plan.items.get(component="massage")
+    massage.precaution_keys = ["stub.no_deep_pressure", "stub.drink_water"]
+    massage.save()
+    plan.assessment["precautions"] = [
+        {"key": "stub.no_deep_pressure", "kind": "contraindication", "text": _text("No deep")},
+        {"key": "stub.drink_water", "kind": "advice", "text": _text("Drink water")},
+    ]
+    plan.save()
+    for item in plan.items.exclude(pk=massage.pk):
+        item.precaution_keys = []
+        item.save()
+    return plan, massage
+
+
+def test_a_contraindication_needs_a_reason_advice_never_does_and_it_is_audited(practitioner):
+    plan, massage = with_stub_precautions(generate(practitioner))
     with pytest.raises(ValidationError):
         services.precaution_override(
             item=massage,
-            precaution_key="pregnancy_positioning",
+            precaution_key="stub.no_deep_pressure",
             reason=" ",
             expected_version=plan.version,
             by=practitioner,
         )
+    blockers = services.sign_blockers(plan)
+    assert len(blockers) == 1
+    assert "kept against a contraindication (No deep)" in blockers[0]
+    assert "Drink water" not in " ".join(blockers)
     with pytest.raises(ValidationError, match="kept against a contraindication"):
         services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
     services.precaution_override(
         item=massage,
-        precaution_key="pregnancy_positioning",
+        precaution_key="stub.no_deep_pressure",
         reason="Side lying with pillows",
         expected_version=plan.version,
         by=practitioner,
     )
     event = AuditEvent.objects.get(action=AuditAction.PRECAUTION_OVERRIDDEN)
     assert event.patient == plan.patient
-    assert "pregnancy_positioning" in event.detail
+    assert "stub.no_deep_pressure" in event.detail
+    plan.refresh_from_db()
+    assert services.sign_blockers(plan) == []
+    signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    assert signed.status == PlanStatus.SIGNED
+
+
+def test_a_withheld_item_is_added_by_hand_only_with_a_reason(practitioner, monkeypatch):
+    plan = generate(practitioner)
+    kept = set(plan.items.values_list("key", flat=True))
+    withheld_key = next(key for key in ITEMS_BY_KEY if key not in kept and "." in key)
+    monkeypatch.setattr(
+        services, "contraindicated_items", lambda facts: {withheld_key: ["stub.no_roller"]}
+    )
+    before = plan.items.count()
+    with pytest.raises(ValidationError):
+        services.plan_withheld_item_add(
+            plan=plan, item_key=withheld_key, reason="", expected_version=plan.version, by=None
+        )
+    with pytest.raises(ValidationError, match="not withheld"):
+        services.plan_withheld_item_add(
+            plan=plan,
+            item_key=next(iter(kept)),
+            reason="Because I want it",
+            expected_version=plan.version,
+            by=practitioner,
+        )
+    assert plan.items.count() == before
+    item = services.plan_withheld_item_add(
+        plan=plan,
+        item_key=withheld_key,
+        reason="Checked with her obstetrician",
+        expected_version=plan.version,
+        by=practitioner,
+    )
+    assert item.key == withheld_key
+    assert item.origin == "practitioner"
+    assert item.precaution_keys == ["stub.no_roller"]
+    assert item.title and item.instructions
+    override = PrecautionOverride.objects.get(item=item)
+    assert (override.precaution_key, override.reason) == (
+        "stub.no_roller",
+        "Checked with her obstetrician",
+    )
+    assert AuditEvent.objects.filter(action=AuditAction.PRECAUTION_OVERRIDDEN).exists()
 
 
 def test_a_removed_item_needs_no_override(practitioner):
