@@ -6,6 +6,8 @@ so a value the reasoning does not accept fails here with the path of the bad fie
 (``CaseError``), never deep inside a rule.
 """
 
+import dataclasses
+
 from django.utils import timezone
 
 from assessments.reasoning import Facts, facts_from_dict
@@ -213,8 +215,34 @@ def exam_facts(exam):
     }
 
 
+def baseline_scores(patient):
+    """The latest Oswestry and pain scores already recorded for the patient (None: none)."""
+    from assessments.models import Instrument, OutcomeMeasure
+
+    def latest(instrument):
+        measure = (
+            OutcomeMeasure.objects.filter(patient=patient, instrument=instrument)
+            .order_by("-recorded_at", "-pk")
+            .first()
+        )
+        return None if measure is None else measure.score
+
+    oswestry, pain = latest(Instrument.ODI), latest(Instrument.NPRS)
+    return {
+        "oswestry_percent": None if oswestry is None else float(oswestry),
+        "pain_nprs": None if pain is None else round(pain),
+    }
+
+
+# The Facts of the reasoning in use: an older reasoning has no baseline scores (CONTRACT_CHANGES).
+_FACT_SECTIONS = {field.name for field in dataclasses.fields(Facts)}
+
+
 def facts_dict_for(intake, exam=None):
-    return {**intake_facts(intake), "exam": None if exam is None else exam_facts(exam)}
+    data = {**intake_facts(intake), "exam": None if exam is None else exam_facts(exam)}
+    if "baseline_scores" in _FACT_SECTIONS:
+        data["baseline_scores"] = baseline_scores(intake.patient)
+    return data
 
 
 def facts_for(intake, exam=None) -> Facts:

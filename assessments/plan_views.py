@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import plan_services as services
+from assessments import reasoning
 from assessments.models import (
     Exam,
     ExamStatus,
@@ -105,6 +106,12 @@ URGENCY_LABELS = {
 }
 
 
+def source_titles(sources):
+    """Seeds named by their titles, never by file stems (the stems stay in the rule details)."""
+    titles = getattr(reasoning, "SEED_TITLES", {})
+    return [titles.get(source, source) for source in sources]
+
+
 def _detail_context(plan):
     snapshot = plan.assessment or {}
     dismissed = {d.factor_key: d for d in plan.factor_decisions.select_related("decided_by")}
@@ -128,6 +135,7 @@ def _detail_context(plan):
                 {
                     "item": item,
                     "factors": [factor_titles.get(key, key) for key in item.factor_keys],
+                    "sources": source_titles(item.sources),
                     "precautions": [
                         {
                             "key": key,
@@ -179,7 +187,7 @@ def _detail_context(plan):
                 "title": _shown(factor["title"]),
                 "evidence": [_shown(text) for text in factor["evidence"]],
                 "rule_ids": factor["rule_ids"],
-                "sources": factor["sources"],
+                "sources": source_titles(factor["sources"]),
                 "dismissed": dismissed.get(factor["key"]),
             }
             for rank, factor in enumerate(snapshot.get("factors", []), start=1)
