@@ -259,3 +259,56 @@ def test_a_plan_signed_while_a_red_flag_is_open_is_the_referral_alone(page, tran
     assert "Visits:" not in text
     plan = TreatmentPlan.objects.get()
     assert plan.status == PlanStatus.SIGNED and not plan.items.exists()
+
+
+def test_the_intake_asks_the_new_questions_and_shows_the_answers(
+    page, screenshot, transactional_db
+):
+    from intake.models import Intake
+    from tests.factories import front_desk_user
+
+    front_desk_user(username="desk")
+    patient = PatientFactory(first_name="Anne", last_name="Roy")
+    sign_in(page, "desk", TEST_PASSWORD)
+    page.goto(f"/patients/{patient.pk}/intakes/new/")
+    page.locator("input[name=tingling][value=yes]").check()
+    page.locator("input[name=radiating_leg_pain][value=no]").check()
+    page.locator("input[name=takes_sitting_breaks][value=no]").check()
+    page.get_by_label("Breastfeeding now").check()
+    page.get_by_label("Osteoporosis (thin or fragile bones)").check()
+    page.get_by_label("A past tear or strain of a leg muscle").check()
+    page.get_by_label("Hours standing a day").fill("7")
+    page.get_by_label("A doctor has limited how much to drink").check()
+    page.get_by_label("Past back or neck sprain").select_option("thoracic")
+    screenshot(page, "intake-new-questions")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url(re.compile(r"/patients/\d+/intakes/\d+/edit/$"))
+    intake = Intake.objects.get()
+    page.goto(f"/patients/{patient.pk}/intakes/{intake.pk}/")
+
+    shown = page.locator("main, body").first.inner_text()
+    for text in (
+        "Do you have tingling (pins and needles)?",
+        "Osteoporosis (thin or fragile bones)",
+        "Hours standing a day",
+        "Mid-back",
+        "A doctor has limited how much to drink",
+    ):
+        assert text in shown, text
+    # Not answered stays not answered; it is not shown as "No".
+    assert "Do you have numbness?" not in shown
+
+    intake.refresh_from_db()
+    assert (intake.tingling, intake.numbness, intake.radiating_leg_pain) == (True, None, False)
+    assert intake.takes_sitting_breaks is False
+    assert intake.breastfeeding and intake.osteoporosis and intake.past_leg_muscle_injury
+    assert intake.fluid_limit_set_by_doctor and not intake.heavy_sweating_or_heat
+    assert float(intake.standing_hours_per_day) == 7.0
+    assert intake.past_sprain_region == "thoracic"
+
+    # Reopened, the form shows the answers as given (and "Not answered" where none was).
+    page.goto(f"/patients/{patient.pk}/intakes/{intake.pk}/edit/")
+    assert page.locator("input[name=tingling][value=yes]").is_checked()
+    assert page.locator("input[name=numbness][value='']").is_checked()
+    assert page.get_by_label("Osteoporosis (thin or fragile bones)").is_checked()
+    assert page.get_by_label("Hours standing a day").input_value() == "7.0"
