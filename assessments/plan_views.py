@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import plan_services as services
@@ -100,9 +100,9 @@ def _run(request, plan, action, success):
 
 # How soon, for the practitioner; the patient's words come from the reasoning's patient_text.
 URGENCY_LABELS = {
-    "emergency": _lazy("Emergency: same day"),
-    "urgent": _lazy("Urgent: within a day or two"),
-    "soon": _lazy("Soon: before treatment starts"),
+    "emergency": gettext_lazy("Emergency: same day"),
+    "urgent": gettext_lazy("Urgent: within a day or two"),
+    "soon": gettext_lazy("Soon: before treatment starts"),
 }
 
 
