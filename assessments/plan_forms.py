@@ -117,6 +117,10 @@ class WithheldItemForm(ReasonForm):
     item_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
 
 
+class DeferredItemForm(_Versioned):
+    item_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+
+
 class MoveForm(_Versioned):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 

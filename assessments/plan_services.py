@@ -50,6 +50,7 @@ __all__ = [
     "factor_dismiss",
     "factor_restore",
     "plan_amend",
+    "plan_deferred_item_add",
     "plan_generate",
     "plan_goal_add",
     "plan_goal_remove",
@@ -531,9 +532,9 @@ def _repropose(plan):
                     setattr(plan, name, value)
 
 
-def _withheld_item_texts(item_key, facts, language):
-    """The title, instructions and dosage of an item the reasoning withheld, as it would have
-    proposed it, rendered in the plan's language."""
+def _catalogue_item_texts(item_key, facts, language):
+    """The title, instructions and dosage of a catalogue item the reasoning left out (withheld
+    or deferred), as it would have proposed it, rendered in the plan's language."""
     template = ITEMS_BY_KEY[item_key]
     params = template.params(facts)
     item = {
@@ -549,7 +550,7 @@ def _withheld_item_texts(item_key, facts, language):
 
 def withheld_item_titles(plan):
     """The titles, in the plan's language, of the items (and alternatives) it withholds."""
-    keys = set()
+    keys = set((plan.assessment or {}).get("deferred_items", []))
     for row in (plan.assessment or {}).get("withheld_items", []):
         keys.add(row["item"])
         if row.get("alternative"):
@@ -582,7 +583,7 @@ def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, requ
     if current.items.filter(key=item_key, removed=False).exists():
         raise ValidationError(_("This item is already in the plan."))
     last = current.items.aggregate(last=Max("position"))["last"]
-    texts = _withheld_item_texts(item_key, facts, current.language)
+    texts = _catalogue_item_texts(item_key, facts, current.language)
     item = _item_from(
         current,
         0 if last is None else last + 1,
@@ -612,6 +613,26 @@ def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, requ
 
 
 # --- Signing and amending -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_deferred_item_add(*, plan, item_key, expected_version, by, request=None):
+    """Add an item the reasoning left out only to keep the plan short (not contraindicated)."""
+    current = _locked_draft(plan, expected_version)
+    if item_key not in (current.assessment or {}).get("deferred_items", []):
+        raise ValidationError(_("This item was not left out of the proposal."))
+    if item_key not in ITEMS_BY_KEY:
+        raise ValidationError(_("This item was not left out of the proposal."))
+    if current.items.filter(key=item_key, removed=False).exists():
+        raise ValidationError(_("This item is already in the plan."))
+    facts = _facts(current.intake, current.exam)
+    if item_key in contraindicated_items(facts):
+        raise ValidationError(_("This item is contraindicated: add it with a reason instead."))
+    last = current.items.aggregate(last=Max("position"))["last"]
+    texts = _catalogue_item_texts(item_key, facts, current.language)
+    item = _item_from(current, 0 if last is None else last + 1, texts, PlanOrigin.PRACTITIONER)
+    _touch(current)
+    return item
 
 
 def _is_advice(precaution):

@@ -28,6 +28,7 @@ from assessments.models import (
 from assessments.plan_documents import referral_letters
 from assessments.plan_forms import (
     AmendForm,
+    DeferredItemForm,
     FactorDismissForm,
     GenerateForm,
     MoveForm,
@@ -176,6 +177,11 @@ def _detail_context(plan):
                 "in_plan": row["item"] in in_plan,
             }
             for row in snapshot.get("withheld_items", [])
+        ],
+        "deferred_items": [
+            {"item": key, "title": withheld_titles.get(key, key)}
+            for key in snapshot.get("deferred_items", [])
+            if key not in in_plan
         ],
         "advice": [
             _shown(p["text"]) for p in snapshot.get("precautions", []) if p.get("kind") == "advice"
@@ -636,3 +642,24 @@ def plan_amend(request, patient_pk, pk):
             return _to_detail(request, amendment)
     context = {"patient": patient, "plan": plan, "form": form}
     return render(request, "assessments/plan_amend.html", context)
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_deferred_item_add(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = DeferredItemForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_deferred_item_add(
+            plan=plan,
+            item_key=form.cleaned_data["item_key"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        ),
+        _("The item is added to the plan."),
+    )

@@ -65,6 +65,11 @@ urlpatterns = [
         name="plan_withheld_item_add",
     ),
     path(
+        "<int:patient_pk>/plans/<int:pk>/deferred/add/",
+        plan_views.plan_deferred_item_add,
+        name="plan_deferred_item_add",
+    ),
+    path(
         "<int:patient_pk>/plans/<int:pk>/goals/new/",
         plan_views.plan_goal_add,
         name="plan_goal_add",

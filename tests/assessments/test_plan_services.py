@@ -399,3 +399,45 @@ def test_regenerating_shows_differences_without_touching_the_plan(practitioner):
     plan.refresh_from_db()
     assert plan.version == version
     assert plan.items.first().title == "My own wording"
+
+
+def test_an_item_left_out_by_the_cap_is_added_by_hand_without_a_reason(practitioner, monkeypatch):
+    plan = generate(practitioner)
+    kept = set(plan.items.values_list("key", flat=True))
+    deferred_key = next(
+        key
+        for key, template in ITEMS_BY_KEY.items()
+        if key not in kept and template.component in ("stretching", "home_care", "posture")
+    )
+    plan.assessment["deferred_items"] = [deferred_key]
+    plan.save()
+    monkeypatch.setattr(services, "contraindicated_items", lambda facts: {})
+    with pytest.raises(ValidationError, match="not left out"):
+        services.plan_deferred_item_add(
+            plan=plan, item_key=next(iter(kept)), expected_version=plan.version, by=practitioner
+        )
+    item = services.plan_deferred_item_add(
+        plan=plan, item_key=deferred_key, expected_version=plan.version, by=practitioner
+    )
+    assert (item.key, item.origin) == (deferred_key, "practitioner")
+    assert item.title and item.instructions
+    assert not PrecautionOverride.objects.exists()
+    plan.refresh_from_db()
+    with pytest.raises(ValidationError, match="already in the plan"):
+        services.plan_deferred_item_add(
+            plan=plan, item_key=deferred_key, expected_version=plan.version, by=practitioner
+        )
+
+
+def test_a_contraindicated_item_is_never_added_as_merely_deferred(practitioner, monkeypatch):
+    plan = generate(practitioner)
+    kept = set(plan.items.values_list("key", flat=True))
+    key = next(k for k, t in ITEMS_BY_KEY.items() if k not in kept and t.component == "home_care")
+    plan.assessment["deferred_items"] = [key]
+    plan.save()
+    monkeypatch.setattr(services, "contraindicated_items", lambda facts: {key: ["stub.x"]})
+    with pytest.raises(ValidationError, match="contraindicated"):
+        services.plan_deferred_item_add(
+            plan=plan, item_key=key, expected_version=plan.version, by=practitioner
+        )
+    assert not plan.items.filter(key=key).exists()
