@@ -532,11 +532,15 @@ def _repropose(plan):
                     setattr(plan, name, value)
 
 
-def _catalogue_item_texts(item_key, facts, language):
+def _catalogue_item_texts(item_key, facts, language, in_plan=()):
     """The title, instructions and dosage of a catalogue item the reasoning left out (withheld
     or deferred), as it would have proposed it, rendered in the plan's language."""
     template = ITEMS_BY_KEY[item_key]
-    params = template.params(facts)
+    params = dict(template.params(facts))
+    # Some sentences depend on what else the plan holds (a stretch merged into another).
+    in_plan_params = getattr(template, "params_in_plan", None)
+    if in_plan_params is not None:
+        params.update(in_plan_params(facts, frozenset(in_plan)))
     item = {
         "key": item_key,
         "component": template.component,
@@ -583,7 +587,8 @@ def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, requ
     if current.items.filter(key=item_key, removed=False).exists():
         raise ValidationError(_("This item is already in the plan."))
     last = current.items.aggregate(last=Max("position"))["last"]
-    texts = _catalogue_item_texts(item_key, facts, current.language)
+    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
+    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
     item = _item_from(
         current,
         0 if last is None else last + 1,
@@ -629,7 +634,8 @@ def plan_deferred_item_add(*, plan, item_key, expected_version, by, request=None
     if item_key in contraindicated_items(facts):
         raise ValidationError(_("This item is contraindicated: add it with a reason instead."))
     last = current.items.aggregate(last=Max("position"))["last"]
-    texts = _catalogue_item_texts(item_key, facts, current.language)
+    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
+    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
     item = _item_from(current, 0 if last is None else last + 1, texts, PlanOrigin.PRACTITIONER)
     _touch(current)
     return item
