@@ -412,6 +412,37 @@ def _field_names(items):
             yield from _field_names(item.fields)
 
 
+def finding_display(name, value):
+    """One stored exam value as the read-only pages show it ("Not tested" when unexamined)."""
+    field = Exam._meta.get_field(name)
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if name in NOT_TESTED_FIELDS and value is None:
+        return gettext("Not tested")
+    if value is None or value == "" or value == []:
+        return "—"
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, list):
+        return ", ".join(str(part) for part in value)
+    return str(value)
+
+
+def correction_rows(correction):
+    """A correction's changes as (question label, before, after) for people to read."""
+    rows = []
+    for name, (before, after) in correction.changes.items():
+        try:
+            label = capfirst(Exam._meta.get_field(name).verbose_name)
+        except Exception:  # a field since renamed: show its stored name
+            label = name
+        if name == "segments":
+            rows.append((label, "…", "…"))
+            continue
+        rows.append((label, finding_display(name, before), finding_display(name, after)))
+    return rows
+
+
 def exam_summary(exam):
     """The exam's sections as (label, shown value) rows, for the read-only page."""
     sections = []
