@@ -271,3 +271,19 @@ def test_the_new_intake_answers_and_the_patient_record_reach_the_facts():
     assert facts.spine.past_sprain_region == "thoracic"
     assert facts.exam.posture.leg_length_short_side == "left"
     assert facts.exam.posture.leg_length_type == "true"
+
+
+def test_the_latest_recorded_oswestry_and_pain_scores_are_the_baselines():
+    from assessments.facts_builder import baseline_scores
+    from tests.factories import OutcomeMeasureFactory
+
+    patient = PatientFactory()
+    assert baseline_scores(patient) == {"oswestry_percent": None, "pain_nprs": None}
+    earlier = timezone.now() - datetime.timedelta(days=30)
+    OutcomeMeasureFactory(patient=patient, instrument="NPRS", score=7.0, recorded_at=earlier)
+    OutcomeMeasureFactory(patient=patient, instrument="NPRS", score=4.0)
+    OutcomeMeasureFactory(
+        patient=patient, instrument="ODI", score=36.0, answers={}, recorded_at=earlier
+    )
+    OutcomeMeasureFactory(patient=PatientFactory(), instrument="ODI", score=80.0, answers={})
+    assert baseline_scores(patient) == {"oswestry_percent": 36.0, "pain_nprs": 4}
