@@ -6,6 +6,10 @@ so a value the reasoning does not accept fails here with the path of the bad fie
 (``CaseError``), never deep inside a rule.
 """
 
+import dataclasses
+
+from django.utils import timezone
+
 from assessments.reasoning import Facts, facts_from_dict
 from assessments.reasoning.facts import CRAMP_MUSCLES, CRAMP_TIMINGS, RED_FLAG_FIELDS
 
@@ -17,12 +21,54 @@ def _number(value):
     return None if value is None else float(value)
 
 
+def intake_day(intake):
+    """The day the intake was taken, in the clinic's time zone."""
+    return timezone.localdate(intake.created_at) if intake.created_at else timezone.localdate()
+
+
+def age_on(date_of_birth, day):
+    """Whole years of age on ``day`` (None when the birth date is unknown)."""
+    if date_of_birth is None:
+        return None
+    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - before_birthday
+
+
+def person_facts(patient, day):
+    age = age_on(patient.date_of_birth, day)
+    return {
+        "age_years": age if age is not None and 0 <= age <= 130 else None,
+        "sex": patient.sex or None,
+    }
+
+
+_CONDITIONS = (
+    "diabetes",
+    "liver_disease",
+    "kidney_disease",
+    "multiple_sclerosis",
+    "motor_neurone_disease",
+    "peripheral_neuropathy",
+    "heart_circulation_disease",
+    "osteoporosis",
+    "stroke",
+    "parkinsons_disease",
+    "cancer_history",
+    "recent_trauma",
+    "past_leg_muscle_injury",
+)
+_SYMPTOMS = ("tingling", "numbness", "radiating_leg_pain", "radiating_arm_pain")
+
+
 def intake_facts(intake):
     """The intake's part of the facts, as plain data (every section but ``exam``)."""
     side = intake.cramp_side or _UNKNOWN_SIDE
     muscles = [m for m in CRAMP_MUSCLES if m in (intake.cramp_muscles or [])]
     thyroid = intake.thyroid or "none"
     return {
+        "person": person_facts(intake.patient, intake_day(intake)),
+        # None: the question was not asked (an older intake), never read as "no".
+        "symptoms": {name: getattr(intake, name) for name in _SYMPTOMS},
         "cramps": {
             "sites": [{"muscle": muscle, "side": side} for muscle in muscles],
             "timing": [t for t in CRAMP_TIMINGS if t in (intake.cramp_timing or [])],
@@ -40,6 +86,7 @@ def intake_facts(intake):
             "pregnant": intake.pregnant,
             "gestation_weeks": intake.gestation_weeks if intake.pregnant else None,
             "gave_birth_last_12_months": intake.gave_birth_last_12_months,
+            "breastfeeding": intake.breastfeeding,
         },
         "thyroid": {
             "condition": thyroid,
@@ -57,21 +104,11 @@ def intake_facts(intake):
             "current_back_pain": intake.current_back_pain,
             "current_neck_pain": intake.current_neck_pain,
         },
-        "conditions": {
-            name: getattr(intake, name)
-            for name in (
-                "diabetes",
-                "liver_disease",
-                "kidney_disease",
-                "multiple_sclerosis",
-                "motor_neurone_disease",
-                "peripheral_neuropathy",
-                "heart_circulation_disease",
-            )
-        },
+        "conditions": {name: getattr(intake, name) for name in _CONDITIONS},
         "daily_life": {
             "sitting_hours_per_day": _number(intake.sitting_hours_per_day),
             "long_standing_at_work": intake.long_standing_at_work,
+            "standing_hours_per_day": _number(intake.standing_hours_per_day),
             "sits_legs_crossed": intake.sits_legs_crossed,
             "sits_toes_pointed": intake.sits_toes_pointed,
             "sleeps_feet_pointed_down": intake.sleeps_feet_pointed_down,
@@ -80,6 +117,8 @@ def intake_facts(intake):
             "recent_overexertion": intake.recent_overexertion,
             "water_litres_per_day": _number(intake.water_litres_per_day),
             "coffee_tea_cups_per_day": intake.coffee_tea_cups_per_day or 0,
+            "heavy_sweating_or_heat": intake.heavy_sweating_or_heat,
+            "fluid_limit_set_by_doctor": intake.fluid_limit_set_by_doctor,
             "footwear": intake.footwear or None,
             "uses_orthotics": intake.uses_orthotics,
             "flat_feet_known": intake.flat_feet_known,
@@ -96,6 +135,7 @@ _POSTURE = (
     "scoliosis",
     "leg_length_difference_mm",
     "leg_length_type",
+    "leg_length_short_side",
     "foot_posture_left",
     "foot_posture_right",
     "sitting_posture",
@@ -175,8 +215,34 @@ def exam_facts(exam):
     }
 
 
+def baseline_scores(patient):
+    """The latest Oswestry and pain scores already recorded for the patient (None: none)."""
+    from assessments.models import Instrument, OutcomeMeasure
+
+    def latest(instrument):
+        measure = (
+            OutcomeMeasure.objects.filter(patient=patient, instrument=instrument)
+            .order_by("-recorded_at", "-pk")
+            .first()
+        )
+        return None if measure is None else measure.score
+
+    oswestry, pain = latest(Instrument.ODI), latest(Instrument.NPRS)
+    return {
+        "oswestry_percent": None if oswestry is None else float(oswestry),
+        "pain_nprs": None if pain is None else round(pain),
+    }
+
+
+# The Facts of the reasoning in use: an older reasoning has no baseline scores (CONTRACT_CHANGES).
+_FACT_SECTIONS = {field.name for field in dataclasses.fields(Facts)}
+
+
 def facts_dict_for(intake, exam=None):
-    return {**intake_facts(intake), "exam": None if exam is None else exam_facts(exam)}
+    data = {**intake_facts(intake), "exam": None if exam is None else exam_facts(exam)}
+    if "baseline_scores" in _FACT_SECTIONS:
+        data["baseline_scores"] = baseline_scores(intake.patient)
+    return data
 
 
 def facts_for(intake, exam=None) -> Facts:

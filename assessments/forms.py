@@ -14,6 +14,7 @@ from assessments.models import (
     SEGMENT_LEVELS,
     Exam,
     LegLengthType,
+    LegSide,
     RangeOfMotion,
     SegmentSide,
     Stiffness,
@@ -54,6 +55,21 @@ def _strength_rows():
     ]
 
 
+# Findings that may not have been examined: "Not tested" is a choice and the initial value.
+NOT_TESTED_FIELDS = (
+    "lumbar_lordosis",
+    "pelvic_tilt",
+    "foot_posture_left",
+    "foot_posture_right",
+    "sitting_posture",
+    "reflex_knee_left",
+    "reflex_knee_right",
+    "reflex_ankle_left",
+    "reflex_ankle_right",
+    "foot_pulse_left",
+    "foot_pulse_right",
+)
+
 # (key, heading, layout of the fields). The spinal grid is its own form, shown in "segments".
 EXAM_SECTIONS = [
     (
@@ -67,7 +83,7 @@ EXAM_SECTIONS = [
         [
             _cols("head_forward", "rounded_shoulders", "thoracic_kyphosis", "scoliosis"),
             _cols("lumbar_lordosis", "pelvic_tilt", "sitting_posture"),
-            _cols("leg_length_difference_mm", "leg_length_type"),
+            _cols("leg_length_difference_mm", "leg_length_type", "leg_length_short_side"),
             _cols("foot_posture_left", "foot_posture_right"),
             "posture_notes",
         ],
@@ -203,6 +219,13 @@ class ExamForm(VersionedFormMixin, forms.ModelForm):
             if name.startswith(("lumbar_", "cervical_")) and name != "lumbar_lordosis":
                 self.fields[name].choices = [("", _("Not tested")), *RangeOfMotion.choices]
         self.fields["leg_length_type"].choices = [("", _("Not measured")), *LegLengthType.choices]
+        self.fields["leg_length_short_side"].choices = [
+            ("", _("Not measured")),
+            *LegSide.choices,
+        ]
+        for name in NOT_TESTED_FIELDS:
+            model_field = Exam._meta.get_field(name)
+            self.fields[name].choices = [("", _("Not tested")), *model_field.choices]
         self.helpers = {}
         for key, _heading, layout in EXAM_SECTIONS:
             helper = FormHelper()
@@ -405,6 +428,37 @@ def _field_names(items):
             yield from _field_names(item.fields)
 
 
+def finding_display(name, value):
+    """One stored exam value as the read-only pages show it ("Not tested" when unexamined)."""
+    field = Exam._meta.get_field(name)
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if name in NOT_TESTED_FIELDS and value is None:
+        return gettext("Not tested")
+    if value is None or value == "" or value == []:
+        return "—"
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, list):
+        return ", ".join(str(part) for part in value)
+    return str(value)
+
+
+def correction_rows(correction):
+    """A correction's changes as (question label, before, after) for people to read."""
+    rows = []
+    for name, (before, after) in correction.changes.items():
+        try:
+            label = capfirst(Exam._meta.get_field(name).verbose_name)
+        except Exception:  # a field since renamed: show its stored name
+            label = name
+        if name == "segments":
+            rows.append((label, "…", "…"))
+            continue
+        rows.append((label, finding_display(name, before), finding_display(name, after)))
+    return rows
+
+
 def exam_summary(exam):
     """The exam's sections as (label, shown value) rows, for the read-only page."""
     sections = []
@@ -418,6 +472,10 @@ def exam_summary(exam):
             value = getattr(exam, name)
             if isinstance(value, bool):
                 shown = gettext("Yes") if value else gettext("No")
+            elif name in NOT_TESTED_FIELDS and value is None:
+                shown = gettext("Not tested")
+            elif name == "leg_length_short_side" and value is None:
+                shown = gettext("Not measured")
             elif value is None or value == "" or value == []:
                 shown = "—"
             elif field.choices:

@@ -41,6 +41,11 @@ class LegLengthType(models.TextChoices):
     TRUE = "true", _("True")
 
 
+class LegSide(models.TextChoices):
+    LEFT = "left", _("Left")
+    RIGHT = "right", _("Right")
+
+
 class FootPosture(models.TextChoices):
     NORMAL = "normal", _("Normal")
     FLAT = "flat", _("Flat or collapsed arch")
@@ -150,10 +155,18 @@ def _grade(label):
     )
 
 
-def _reflex(label):
-    return models.CharField(
-        label, max_length=10, choices=ReflexGrade.choices, default=ReflexGrade.NORMAL
+def _not_tested(label, choices):
+    """A finding that may not have been examined: None (shown "Not tested"), never a default.
+
+    None rather than "": it is the reasoning vocabulary's value for "not tested".
+    """
+    return models.CharField(  # noqa: DJ001
+        label, max_length=10, choices=choices, null=True, blank=True
     )
+
+
+def _reflex(label):
+    return _not_tested(label, ReflexGrade.choices)
 
 
 def _rom(label):
@@ -161,7 +174,7 @@ def _rom(label):
 
 
 def _pulse(label):
-    return models.CharField(label, max_length=10, choices=Pulse.choices, default=Pulse.PRESENT)
+    return _not_tested(label, Pulse.choices)
 
 
 def _notes(label):
@@ -224,15 +237,8 @@ class Exam(models.Model):
     head_forward = models.BooleanField(_("head forward"), default=False)
     rounded_shoulders = models.BooleanField(_("rounded shoulders"), default=False)
     thoracic_kyphosis = models.BooleanField(_("thoracic kyphosis"), default=False)
-    lumbar_lordosis = models.CharField(
-        _("lumbar lordosis"),
-        max_length=10,
-        choices=LumbarLordosis.choices,
-        default=LumbarLordosis.NORMAL,
-    )
-    pelvic_tilt = models.CharField(
-        _("pelvic tilt"), max_length=10, choices=PelvicTilt.choices, default=PelvicTilt.NONE
-    )
+    lumbar_lordosis = _not_tested(_("lumbar lordosis"), LumbarLordosis.choices)
+    pelvic_tilt = _not_tested(_("pelvic tilt"), PelvicTilt.choices)
     scoliosis = models.BooleanField(_("scoliosis"), default=False)
     leg_length_difference_mm = models.PositiveSmallIntegerField(
         _("leg-length difference (mm)"),
@@ -250,24 +256,10 @@ class Exam(models.Model):
         null=True,
         blank=True,
     )
-    foot_posture_left = models.CharField(
-        _("foot posture, left"),
-        max_length=10,
-        choices=FootPosture.choices,
-        default=FootPosture.NORMAL,
-    )
-    foot_posture_right = models.CharField(
-        _("foot posture, right"),
-        max_length=10,
-        choices=FootPosture.choices,
-        default=FootPosture.NORMAL,
-    )
-    sitting_posture = models.CharField(
-        _("sitting posture"),
-        max_length=10,
-        choices=SittingPosture.choices,
-        default=SittingPosture.UPRIGHT,
-    )
+    leg_length_short_side = _not_tested(_("shorter leg"), LegSide.choices)
+    foot_posture_left = _not_tested(_("foot posture, left"), FootPosture.choices)
+    foot_posture_right = _not_tested(_("foot posture, right"), FootPosture.choices)
+    sitting_posture = _not_tested(_("sitting posture"), SittingPosture.choices)
     posture_notes = _notes(_("posture notes"))
 
     # Spinal segments: only the levels with a finding are stored, in SEGMENT_LEVELS order,
@@ -475,6 +467,10 @@ class Exam(models.Model):
             errors["leg_length_difference_mm"] = _(
                 "Enter the leg-length difference in millimetres, or clear its type."
             )
+        if self.leg_length_short_side and not self.leg_length_difference_mm:
+            errors["leg_length_difference_mm"] = _(
+                "Enter the leg-length difference in millimetres, or clear the shorter side."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -643,8 +639,14 @@ class PlanOrigin(models.TextChoices):
 
 
 class ClearanceKind(models.TextChoices):
-    REFERRAL = "referral", _("Medical referral made")
+    DOCTOR = "doctor", _("A doctor has seen the patient and cleared treatment")
     OVERRIDE = "override", _("Override with a reason")
+    # Only on clearances recorded before a doctor's clearance was required; never offered.
+    REFERRAL = "referral", _("Medical referral made")
+
+
+# What a practitioner may record now (REFERRAL alone no longer clears a red flag).
+CLEARANCE_KINDS_OFFERED = (ClearanceKind.DOCTOR, ClearanceKind.OVERRIDE)
 
 
 class PlanLockedError(ValidationError):
@@ -948,14 +950,17 @@ class PrecautionOverride(_PlanPart):
 
 
 class RedFlagClearance(_PlanPart):
-    """An open red flag answered: the medical referral was made, or an override with why."""
+    """An open red flag cleared: a doctor saw the patient and cleared treatment (who, when),
+    or the practitioner overrides it with a reason."""
 
     plan = models.ForeignKey(
         TreatmentPlan, on_delete=models.PROTECT, related_name="red_flag_clearances"
     )
     flag_key = models.CharField(max_length=100)
     kind = models.CharField(_("how it was cleared"), max_length=10, choices=ClearanceKind.choices)
-    reason = models.CharField(_("details"), max_length=500)
+    doctor_name = models.CharField(_("doctor who cleared treatment"), max_length=200, blank=True)
+    seen_on = models.DateField(_("date the doctor saw the patient"), null=True, blank=True)
+    reason = models.CharField(_("details"), max_length=500, blank=True)
     cleared_at = models.DateTimeField(default=timezone.now)
     cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -971,6 +976,23 @@ class RedFlagClearance(_PlanPart):
 
     def __str__(self):
         return f"{self.flag_key} · {self.kind}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.kind == ClearanceKind.DOCTOR:
+            if not self.doctor_name.strip():
+                errors["doctor_name"] = _("Name the doctor who cleared treatment.")
+            if self.seen_on is None:
+                errors["seen_on"] = _("Give the date the doctor saw the patient.")
+            elif self.seen_on > timezone.localdate():
+                errors["seen_on"] = _(
+                    "The date the doctor saw the patient cannot be in the future."
+                )
+        elif len(self.reason.strip()) < 5:
+            errors["reason"] = _("Give a reason of at least a few words.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class PlanDocument(models.Model):

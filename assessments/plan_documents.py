@@ -64,6 +64,36 @@ def _summary(plan, dismissed):
     return " ".join(factors[:SUMMARY_FACTORS])
 
 
+URGENCIES = ("emergency", "urgent", "soon")
+# How soon, in words a patient (and the doctor reading the letter) understands.
+URGENCY_WORDS = {
+    "emergency": _("Today: go to an emergency department (same day)."),
+    "urgent": _("Within a day or two: see a doctor urgently."),
+    "soon": _("Soon: see a doctor before treatment starts."),
+}
+
+
+def _open_red_flags(plan):
+    cleared = set(plan.red_flag_clearances.values_list("flag_key", flat=True))
+    return [f for f in (plan.assessment or {}).get("red_flags", []) if f["key"] not in cleared]
+
+
+def see_doctor_text(plan):
+    """What the patient must do while a red flag is open, in plain words ("" when none is)."""
+    flags = _open_red_flags(plan)
+    if not flags:
+        return ""
+    first = min(
+        flags,
+        key=lambda f: URGENCIES.index(f["urgency"]) if f.get("urgency") in URGENCIES else 99,
+    )
+    shown = _shown(first.get("patient_text"))
+    if shown:
+        return shown
+    with translation.override(plan.language if plan.language in {"en", "fr"} else "en"):
+        return str(URGENCY_WORDS.get(first.get("urgency"), URGENCY_WORDS["soon"]))
+
+
 def care_plan_data(plan):
     """The care plan as the document prints it: kept items in order, goals, precautions."""
     snapshot = plan.assessment or {}
@@ -100,6 +130,7 @@ def care_plan_data(plan):
         version=plan.number,
         signed_at=plan.signed_at,
         language=plan.language if plan.language in {"en", "fr"} else "en",
+        see_doctor=see_doctor_text(plan),
     )
 
 
@@ -142,6 +173,8 @@ def referral_letter_data(plan, key):
         language = plan.language if plan.language in {"en", "fr"} else "en"
         with translation.override(language):
             recipient = str(salutation)
+            urgency = URGENCY_WORDS.get(referral.get("urgency"))
+            urgency = str(urgency) if urgency else ""
         return ReferralLetterData(
             letterhead=_letterhead(),
             patient=_patient_block(plan.patient),
@@ -152,6 +185,7 @@ def referral_letter_data(plan, key):
             reasons=(_shown(referral["title"]), _shown(referral["reason"])),
             notes=plan.impression,
             language=language,
+            urgency=urgency,
         )
     return None
 

@@ -1,9 +1,16 @@
 """Forms of the treatment-plan pages. Each edit form posts back the plan's ``version``."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import ClearanceKind, PlanGoal, PlanItem, TreatmentPlan
+from assessments.models import (
+    CLEARANCE_KINDS_OFFERED,
+    ClearanceKind,
+    PlanGoal,
+    PlanItem,
+    TreatmentPlan,
+)
 from assessments.plan_services import MIN_REASON_LENGTH
 from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField, ClinicDateInput, local_day
@@ -76,13 +83,46 @@ class PrecautionOverrideForm(ReasonForm):
     precaution_key = forms.CharField(widget=forms.HiddenInput)
 
 
-class RedFlagClearForm(ReasonForm):
+class RedFlagClearForm(_Versioned):
+    """A doctor's clearance (who, when) or an override with its reason."""
+
     flag_key = forms.CharField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(
         label=_("How it was cleared"),
-        choices=ClearanceKind.choices,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        choices=[(kind.value, kind.label) for kind in CLEARANCE_KINDS_OFFERED],
+        widget=forms.RadioSelect,
     )
+    doctor_name = forms.CharField(label=_("Doctor"), max_length=200, required=False)
+    seen_on = forms.DateField(label=_("Seen on"), required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == ClearanceKind.DOCTOR:
+            if not (cleaned.get("doctor_name") or "").strip():
+                self.add_error("doctor_name", _("Name the doctor who cleared treatment."))
+            seen_on = cleaned.get("seen_on")
+            if seen_on is None and "seen_on" not in self.errors:
+                self.add_error("seen_on", _("Give the date the doctor saw the patient."))
+            elif seen_on is not None and seen_on > timezone.localdate():
+                self.add_error(
+                    "seen_on", _("The date the doctor saw the patient cannot be in the future.")
+                )
+        elif (
+            kind == ClearanceKind.OVERRIDE
+            and len((cleaned.get("reason") or "").strip()) < MIN_REASON_LENGTH
+        ):
+            self.add_error("reason", _("Give a reason of at least a few words."))
+        return cleaned
+
+
+class WithheldItemForm(ReasonForm):
+    item_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+
+
+class DeferredItemForm(_Versioned):
+    item_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
 
 
 class MoveForm(_Versioned):

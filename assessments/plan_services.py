@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.facts_builder import facts_for
 from assessments.models import (
-    ClearanceKind,
+    CLEARANCE_KINDS_OFFERED,
     ExamStatus,
     FactorDecision,
     PlanGoal,
@@ -34,7 +34,10 @@ from assessments.models import (
     TreatmentPlan,
 )
 from assessments.plan_documents import store_signed_care_plan
-from assessments.reasoning import CaseError, assess
+
+# TEMPORARY: the reasoning's issue-12 interface; import these from assessments.reasoning at merge.
+from assessments.reasoning import CaseError, Text, assess, contraindicated_items
+from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic import concurrency
 from clinic.audit import record_event
 from clinic.models import AuditAction
@@ -46,6 +49,7 @@ __all__ = [
     "factor_dismiss",
     "factor_restore",
     "plan_amend",
+    "plan_deferred_item_add",
     "plan_generate",
     "plan_goal_add",
     "plan_goal_remove",
@@ -58,6 +62,7 @@ __all__ = [
     "plan_regenerate_preview",
     "plan_sign",
     "plan_update_details",
+    "plan_withheld_item_add",
     "precaution_override",
     "red_flag_clear",
     "sign_blockers",
@@ -116,9 +121,19 @@ def _reason(reason, field="reason"):
     return reason
 
 
-def _assessment_for(intake, exam):
+def _facts(intake, exam):
     try:
-        return assess(facts_for(intake, exam))
+        return facts_for(intake, exam)
+    except CaseError as error:
+        raise ValidationError(
+            _("The intake or exam cannot be read by the reasoning: %(problem)s")
+            % {"problem": error}
+        ) from error
+
+
+def _assessment_for(intake, exam, cleared=frozenset()):
+    try:
+        return assess(facts_for(intake, exam), cleared_red_flags=frozenset(cleared))
     except CaseError as error:
         raise ValidationError(
             _("The intake or exam cannot be read by the reasoning: %(problem)s")
@@ -175,48 +190,43 @@ def _locked_draft(plan, expected_version):
 # --- Generating ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def plan_generate(*, patient, intake, exam=None, by, request=None):
-    """A new draft plan (version 1 of its series) from the reasoning over intake and exam."""
-    _check_sources(patient=patient, intake=intake, exam=exam)
-    assessment = _assessment_for(intake, exam)
-    language = patient.preferred_language or "en"
-    snapshot = _snapshot(assessment, language)
-    schedule = snapshot["plan"]["schedule"]
-    review_days = snapshot["plan"]["review_after_days"]
-    plan = _save(
-        TreatmentPlan(
-            patient=patient,
-            intake=intake,
-            exam=exam,
-            number=1,
-            assessment=snapshot,
-            language=language,
-            visit_frequency=schedule["text"]["shown"] if schedule else "",
-            review_date=(
-                timezone.localdate() + datetime.timedelta(days=review_days) if review_days else None
-            ),
-            created_by=by,
+def _item_from(plan, position, item, origin=PlanOrigin.GENERATED):
+    return _save(
+        PlanItem(
+            plan=plan,
+            position=position,
+            key=item["key"],
+            component=item["component"],
+            title=item["title"]["shown"],
+            instructions=item["instructions"]["shown"],
+            dosage=item["dosage"]["text"]["shown"],
+            factor_keys=item.get("factor_keys", []),
+            precaution_keys=item.get("precaution_keys", []),
+            rule_ids=item.get("rule_ids", []),
+            sources=item.get("sources", []),
+            origin=origin,
         )
     )
-    for position, item in enumerate(snapshot["plan"]["items"]):
-        _save(
-            PlanItem(
-                plan=plan,
-                position=position,
-                key=item["key"],
-                component=item["component"],
-                title=item["title"]["shown"],
-                instructions=item["instructions"]["shown"],
-                dosage=item["dosage"]["text"]["shown"],
-                factor_keys=item["factor_keys"],
-                precaution_keys=item["precaution_keys"],
-                rule_ids=item["rule_ids"],
-                sources=item["sources"],
-                origin=PlanOrigin.GENERATED,
-            )
-        )
-    for position, goal in enumerate(snapshot["plan"]["goals"]):
+
+
+def _add_proposal(plan, snapshot):
+    """Add the snapshot's proposed items and goals that the plan does not hold yet, after the
+    ones it has (the practitioner's own items and edits are kept). While a red flag is open the
+    snapshot proposes none."""
+    have_items = set(plan.items.exclude(key="").values_list("key", flat=True))
+    last = plan.items.aggregate(last=Max("position"))["last"]
+    position = 0 if last is None else last + 1
+    for item in snapshot["plan"]["items"]:
+        if item["key"] in have_items:
+            continue
+        _item_from(plan, position, item)
+        position += 1
+    have_goals = set(plan.goals.exclude(key="").values_list("key", flat=True))
+    last = plan.goals.aggregate(last=Max("position"))["last"]
+    position = 0 if last is None else last + 1
+    for goal in snapshot["plan"]["goals"]:
+        if goal["key"] in have_goals:
+            continue
         _save(
             PlanGoal(
                 plan=plan,
@@ -231,6 +241,40 @@ def plan_generate(*, patient, intake, exam=None, by, request=None):
                 origin=PlanOrigin.GENERATED,
             )
         )
+        position += 1
+
+
+def _schedule_fields(snapshot):
+    schedule = snapshot["plan"]["schedule"]
+    review_days = snapshot["plan"]["review_after_days"]
+    return {
+        "visit_frequency": schedule["text"]["shown"] if schedule else "",
+        "review_date": (
+            timezone.localdate() + datetime.timedelta(days=review_days) if review_days else None
+        ),
+    }
+
+
+@transaction.atomic
+def plan_generate(*, patient, intake, exam=None, by, request=None):
+    """A new draft plan (version 1 of its series) from the reasoning over intake and exam."""
+    _check_sources(patient=patient, intake=intake, exam=exam)
+    assessment = _assessment_for(intake, exam)
+    language = patient.preferred_language or "en"
+    snapshot = _snapshot(assessment, language)
+    plan = _save(
+        TreatmentPlan(
+            patient=patient,
+            intake=intake,
+            exam=exam,
+            number=1,
+            assessment=snapshot,
+            language=language,
+            created_by=by,
+            **_schedule_fields(snapshot),
+        )
+    )
+    _add_proposal(plan, snapshot)
     record_event(
         request=request,
         action=AuditAction.PLAN_GENERATED,
@@ -445,55 +489,231 @@ def precaution_override(*, item, precaution_key, reason, expected_version, by, r
     return override
 
 
+def cleared_flag_keys(plan):
+    return frozenset(plan.red_flag_clearances.values_list("flag_key", flat=True))
+
+
+def open_red_flags(plan):
+    """The plan's red flags that no clearance answers yet."""
+    cleared = cleared_flag_keys(plan)
+    return [flag for flag in plan.assessment.get("red_flags", []) if flag["key"] not in cleared]
+
+
 @transaction.atomic
-def red_flag_clear(*, plan, flag_key, kind, reason, expected_version, by):
-    """Record the medical referral made for an open red flag, or an override with its reason."""
+def red_flag_clear(
+    *,
+    plan,
+    flag_key,
+    kind,
+    expected_version,
+    by,
+    doctor_name="",
+    seen_on=None,
+    reason="",
+    request=None,
+):
+    """Clear an open red flag: a doctor saw the patient and cleared treatment (who, when), or
+    the practitioner overrides it with a reason. Once no flag is open, the draft receives the
+    reasoning's treatment proposal (a draft only: a signed plan never changes)."""
     current = _locked_draft(plan, expected_version)
     if flag_key not in _red_flag_keys(current):
         raise ValidationError(_("This plan has no such red flag."))
-    if kind not in ClearanceKind.values:
-        raise ValidationError({"kind": _("Choose a referral or an override.")})
+    if kind not in CLEARANCE_KINDS_OFFERED:
+        raise ValidationError(
+            {"kind": _("Record the doctor's clearance, or an override with a reason.")}
+        )
     RedFlagClearance.objects.filter(plan=current, flag_key=flag_key).delete()
     clearance = _save(
         RedFlagClearance(
-            plan=current, flag_key=flag_key, kind=kind, reason=_reason(reason), cleared_by=by
+            plan=current,
+            flag_key=flag_key,
+            kind=kind,
+            doctor_name=(doctor_name or "").strip(),
+            seen_on=seen_on,
+            reason=(reason or "").strip(),
+            cleared_by=by,
         )
     )
+    _repropose(current)
     _touch(current)
-    _audit_edit(current, by=by, what=f"red flag {flag_key} cleared ({kind}): {clearance.reason}")
+    record_event(
+        request=request,
+        action=AuditAction.RED_FLAG_CLEARED,
+        patient=current.patient,
+        obj=current,
+        user=by,
+        detail=f"{flag_key}: {kind}: {clearance.doctor_name or clearance.reason}",
+    )
     return clearance
+
+
+def _repropose(plan):
+    """Re-run the reasoning with the plan's cleared red flags and add what it now proposes."""
+    snapshot = _snapshot(
+        _assessment_for(plan.intake, plan.exam, cleared_flag_keys(plan)), plan.language
+    )
+    was_withheld = plan.assessment.get("treatment_withheld", True)
+    plan.assessment = snapshot
+    if not snapshot.get("treatment_withheld"):
+        _add_proposal(plan, snapshot)
+        if was_withheld:
+            for name, value in _schedule_fields(snapshot).items():
+                if not getattr(plan, name):
+                    setattr(plan, name, value)
+
+
+def _catalogue_item_texts(item_key, facts, language, in_plan=()):
+    """The title, instructions and dosage of a catalogue item the reasoning left out (withheld
+    or deferred), as it would have proposed it, rendered in the plan's language."""
+    template = ITEMS_BY_KEY[item_key]
+    params = dict(template.params(facts))
+    # Some sentences depend on what else the plan holds (a stretch merged into another).
+    in_plan_params = getattr(template, "params_in_plan", None)
+    if in_plan_params is not None:
+        params.update(in_plan_params(facts, frozenset(in_plan)))
+    item = {
+        "key": item_key,
+        "component": template.component,
+        "title": Text(template.title, params).to_dict(),
+        "instructions": Text(template.instructions, params).to_dict(),
+        "dosage": {"text": template.dosage.text.to_dict()},
+    }
+    with translation.override(language):
+        return _with_shown(item, gettext)
+
+
+def withheld_item_titles(plan):
+    """The titles, in the plan's language, of the items (and alternatives) it withholds."""
+    keys = set((plan.assessment or {}).get("deferred_items", []))
+    for row in (plan.assessment or {}).get("withheld_items", []):
+        keys.add(row["item"])
+        if row.get("alternative"):
+            keys.add(row["alternative"])
+    titles = {}
+    with translation.override(plan.language):
+        for key in keys:
+            template = ITEMS_BY_KEY.get(key)
+            # The title's parameters come from the facts; the bare title names the item well.
+            titles[key] = gettext(template.title) % _Blank() if template else key
+    return titles
+
+
+class _Blank(dict):
+    """Fills any %(name)s of a title with nothing rather than failing."""
+
+    def __missing__(self, key):
+        return "…"
+
+
+@transaction.atomic
+def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, request=None):
+    """Add by hand an item the reasoning withheld for a contraindication, with the reason."""
+    current = _locked_draft(plan, expected_version)
+    reason = _reason(reason)
+    facts = _facts(current.intake, current.exam)
+    precaution_keys = list(contraindicated_items(facts).get(item_key, []))
+    if not precaution_keys or item_key not in ITEMS_BY_KEY:
+        raise ValidationError(_("This item is not withheld by a contraindication."))
+    if current.items.filter(key=item_key, removed=False).exists():
+        raise ValidationError(_("This item is already in the plan."))
+    last = current.items.aggregate(last=Max("position"))["last"]
+    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
+    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
+    item = _item_from(
+        current,
+        0 if last is None else last + 1,
+        {**texts, "precaution_keys": precaution_keys},
+        origin=PlanOrigin.PRACTITIONER,
+    )
+    for precaution_key in precaution_keys:
+        _save(
+            PrecautionOverride(
+                plan=current,
+                item=item,
+                precaution_key=precaution_key,
+                reason=reason,
+                overridden_by=by,
+            )
+        )
+        record_event(
+            request=request,
+            action=AuditAction.PRECAUTION_OVERRIDDEN,
+            patient=current.patient,
+            obj=current,
+            user=by,
+            detail=f"{item_key}: {precaution_key}",
+        )
+    _touch(current)
+    return item
 
 
 # --- Signing and amending -----------------------------------------------------------------------
 
 
+@transaction.atomic
+def plan_deferred_item_add(*, plan, item_key, expected_version, by, request=None):
+    """Add an item the reasoning left out only to keep the plan short (not contraindicated)."""
+    current = _locked_draft(plan, expected_version)
+    if item_key not in (current.assessment or {}).get("deferred_items", []):
+        raise ValidationError(_("This item was not left out of the proposal."))
+    if item_key not in ITEMS_BY_KEY:
+        raise ValidationError(_("This item was not left out of the proposal."))
+    if current.items.filter(key=item_key, removed=False).exists():
+        raise ValidationError(_("This item is already in the plan."))
+    facts = _facts(current.intake, current.exam)
+    if item_key in contraindicated_items(facts):
+        raise ValidationError(_("This item is contraindicated: add it with a reason instead."))
+    last = current.items.aggregate(last=Max("position"))["last"]
+    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
+    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
+    item = _item_from(current, 0 if last is None else last + 1, texts, PlanOrigin.PRACTITIONER)
+    _touch(current)
+    return item
+
+
+def _is_advice(precaution):
+    # An older snapshot has no kind: its precautions are treated as contraindications.
+    return precaution.get("kind") == "advice"
+
+
 def sign_blockers(plan):
-    """Why the plan cannot be signed yet: a list of sentences (empty when it can)."""
+    """Why the plan cannot be signed yet: a list of sentences (empty when it can).
+
+    An open red flag does not block signing: the plan is then signed as the referral alone, so
+    it must hold no treatment item. Advice never blocks; an item kept against a contraindication
+    needs the practitioner's reason.
+    """
     blockers = []
-    cleared = set(plan.red_flag_clearances.values_list("flag_key", flat=True))
-    for flag in plan.assessment.get("red_flags", []):
-        if flag["key"] not in cleared:
-            blockers.append(
-                gettext(
-                    "Red flag open: %(flag)s. Record the medical referral or an override with "
-                    "a reason."
-                )
-                % {"flag": flag["title"].get("shown", flag["title"]["text"])}
+    kept = list(plan.items.filter(removed=False))
+    flags = open_red_flags(plan)
+    if flags and kept:
+        titles = ", ".join(_shown_text(flag["title"]) for flag in flags)
+        blockers.append(
+            gettext(
+                "A red flag is open (%(flags)s): while it is, the plan is the medical referral "
+                "alone. Record the doctor's clearance, or remove the treatment items."
             )
+            % {"flags": titles}
+        )
     overridden = set(plan.precaution_overrides.values_list("item_id", "precaution_key"))
     precautions = {p["key"]: p for p in plan.assessment.get("precautions", [])}
-    for item in plan.items.filter(removed=False):
+    for item in kept:
         for key in item.precaution_keys:
-            if (item.pk, key) not in overridden:
-                text = precautions.get(key, {}).get("text", {})
-                blockers.append(
-                    gettext(
-                        "“%(item)s” is kept against a precaution (%(precaution)s): give the "
-                        "reason, or remove the item."
-                    )
-                    % {"item": item.title, "precaution": text.get("shown", key)}
+            precaution = precautions.get(key, {})
+            if _is_advice(precaution) or (item.pk, key) in overridden:
+                continue
+            blockers.append(
+                gettext(
+                    "“%(item)s” is kept against a contraindication (%(precaution)s): give the "
+                    "reason, or remove the item."
                 )
+                % {"item": item.title, "precaution": _shown_text(precaution.get("text")) or key}
+            )
     return blockers
+
+
+def _shown_text(text):
+    return (text or {}).get("shown") or (text or {}).get("text", "")
 
 
 @transaction.atomic
@@ -598,7 +818,7 @@ def plan_regenerate_preview(*, plan, intake=None, exam=None):
     """
     intake = intake or plan.intake
     exam = exam if exam is not None else plan.exam
-    now = _snapshot(_assessment_for(intake, exam), plan.language)
+    now = _snapshot(_assessment_for(intake, exam, cleared_flag_keys(plan)), plan.language)
     then = plan.assessment
 
     def keyed(rows):

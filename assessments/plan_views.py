@@ -12,9 +12,11 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import plan_services as services
+from assessments import reasoning
 from assessments.models import (
     Exam,
     ExamStatus,
@@ -26,6 +28,7 @@ from assessments.models import (
 from assessments.plan_documents import referral_letters
 from assessments.plan_forms import (
     AmendForm,
+    DeferredItemForm,
     FactorDismissForm,
     GenerateForm,
     MoveForm,
@@ -35,6 +38,7 @@ from assessments.plan_forms import (
     PrecautionOverrideForm,
     ReasonForm,
     RedFlagClearForm,
+    WithheldItemForm,
 )
 from clinic.audit import record_event
 from clinic.models import AuditAction
@@ -95,6 +99,20 @@ def _run(request, plan, action, success):
     return _to_detail(request, plan)
 
 
+# How soon, for the practitioner; the patient's words come from the reasoning's patient_text.
+URGENCY_LABELS = {
+    "emergency": gettext_lazy("Emergency: same day"),
+    "urgent": gettext_lazy("Urgent: within a day or two"),
+    "soon": gettext_lazy("Soon: before treatment starts"),
+}
+
+
+def source_titles(sources):
+    """Seeds named by their titles, never by file stems (the stems stay in the rule details)."""
+    titles = getattr(reasoning, "SEED_TITLES", {})
+    return [titles.get(source, source) for source in sources]
+
+
 def _detail_context(plan):
     snapshot = plan.assessment or {}
     dismissed = {d.factor_key: d for d in plan.factor_decisions.select_related("decided_by")}
@@ -106,6 +124,8 @@ def _detail_context(plan):
         overrides[(override.item_id, override.precaution_key)] = override
 
     items = list(plan.items.order_by("position", "pk"))
+    in_plan = {item.key for item in items if item.key and not item.removed}
+    withheld_titles = services.withheld_item_titles(plan)
     groups = []
     for component in PlanComponent:
         rows = []
@@ -116,10 +136,12 @@ def _detail_context(plan):
                 {
                     "item": item,
                     "factors": [factor_titles.get(key, key) for key in item.factor_keys],
+                    "sources": source_titles(item.sources),
                     "precautions": [
                         {
                             "key": key,
                             "text": _shown(precautions.get(key, {}).get("text")) or key,
+                            "advice": precautions.get(key, {}).get("kind") == "advice",
                             "override": overrides.get((item.pk, key)),
                         }
                         for key in item.precaution_keys
@@ -138,9 +160,31 @@ def _detail_context(plan):
                 "title": _shown(flag["title"]),
                 "evidence": [_shown(text) for text in flag["evidence"]],
                 "sources": flag["sources"],
+                "urgency": flag.get("urgency", ""),
+                "urgency_label": URGENCY_LABELS.get(flag.get("urgency"), ""),
+                "patient_text": _shown(flag.get("patient_text")),
                 "clearance": cleared.get(flag["key"]),
             }
             for flag in snapshot.get("red_flags", [])
+        ],
+        "treatment_withheld": bool(services.open_red_flags(plan)),
+        "withheld_items": [
+            {
+                "item": row["item"],
+                "title": withheld_titles.get(row["item"], row["item"]),
+                "reason": _shown(row.get("text")),
+                "alternative": withheld_titles.get(row.get("alternative") or "", ""),
+                "in_plan": row["item"] in in_plan,
+            }
+            for row in snapshot.get("withheld_items", [])
+        ],
+        "deferred_items": [
+            {"item": key, "title": withheld_titles.get(key, key)}
+            for key in snapshot.get("deferred_items", [])
+            if key not in in_plan
+        ],
+        "advice": [
+            _shown(p["text"]) for p in snapshot.get("precautions", []) if p.get("kind") == "advice"
         ],
         "factors": [
             {
@@ -149,13 +193,18 @@ def _detail_context(plan):
                 "title": _shown(factor["title"]),
                 "evidence": [_shown(text) for text in factor["evidence"]],
                 "rule_ids": factor["rule_ids"],
-                "sources": factor["sources"],
+                "sources": source_titles(factor["sources"]),
                 "dismissed": dismissed.get(factor["key"]),
             }
             for rank, factor in enumerate(snapshot.get("factors", []), start=1)
         ],
         "referrals": [
-            {"title": _shown(r["title"]), "reason": _shown(r["reason"]), "urgency": r["urgency"]}
+            {
+                "title": _shown(r["title"]),
+                "reason": _shown(r["reason"]),
+                "urgency": r["urgency"],
+                "urgency_label": URGENCY_LABELS.get(r["urgency"], ""),
+            }
             for r in snapshot.get("referrals", [])
         ],
         "clearance_note": _shown(snapshot.get("clearance_note")),
@@ -530,11 +579,36 @@ def plan_red_flag_clear(request, patient_pk, pk):
             plan=plan,
             flag_key=form.cleaned_data["flag_key"],
             kind=form.cleaned_data["kind"],
+            doctor_name=form.cleaned_data["doctor_name"],
+            seen_on=form.cleaned_data["seen_on"],
             reason=form.cleaned_data["reason"],
             expected_version=form.cleaned_data["version"],
             by=request.user,
+            request=request,
         ),
-        _("The red flag is answered."),
+        _("The red flag is cleared."),
+    )
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_withheld_item_add(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = WithheldItemForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_withheld_item_add(
+            plan=plan,
+            item_key=form.cleaned_data["item_key"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        ),
+        _("The item is added against the contraindication; your reason is recorded."),
     )
 
 
@@ -584,3 +658,24 @@ def plan_amend(request, patient_pk, pk):
             return _to_detail(request, amendment)
     context = {"patient": patient, "plan": plan, "form": form}
     return render(request, "assessments/plan_amend.html", context)
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_deferred_item_add(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = DeferredItemForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_deferred_item_add(
+            plan=plan,
+            item_key=form.cleaned_data["item_key"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        ),
+        _("The item is added to the plan."),
+    )

@@ -60,6 +60,16 @@ urlpatterns = [
         name="plan_red_flag_clear",
     ),
     path(
+        "<int:patient_pk>/plans/<int:pk>/withheld/add/",
+        plan_views.plan_withheld_item_add,
+        name="plan_withheld_item_add",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/deferred/add/",
+        plan_views.plan_deferred_item_add,
+        name="plan_deferred_item_add",
+    ),
+    path(
         "<int:patient_pk>/plans/<int:pk>/goals/new/",
         plan_views.plan_goal_add,
         name="plan_goal_add",

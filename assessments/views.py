@@ -14,6 +14,7 @@ from assessments.forms import (
     ExamForm,
     OutcomeForm,
     SpinalGridForm,
+    correction_rows,
     exam_summary,
 )
 from assessments.models import Exam, ExamLockedError, SegmentSide, Stiffness
@@ -116,7 +117,10 @@ def exam_detail(request, patient_pk, pk):
             for row in exam.segments
         ],
         "outcome_measures": exam_outcomes(exam),
-        "corrections": list(exam.corrections.select_related("corrected_by")),
+        "corrections": [
+            (correction, correction_rows(correction))
+            for correction in exam.corrections.select_related("corrected_by")
+        ],
         "instruments": list(outcomes.INSTRUMENTS.values()),
     }
     return render(request, "assessments/exam_detail.html", context)

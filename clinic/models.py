@@ -106,6 +106,7 @@ class AuditAction(models.TextChoices):
     PLAN_SIGNED = "plan_signed", _("Signed a plan")
     PLAN_AMENDED = "plan_amended", _("Amended a plan")
     PRECAUTION_OVERRIDDEN = "precaution_overridden", _("Overrode a precaution")
+    RED_FLAG_CLEARED = "red_flag_cleared", _("Cleared a red flag")
     DOCUMENT_PRINTED = "document_printed", _("Printed or downloaded a document")
     DOCUMENT_TAMPERED = "document_tampered", _("Refused a stored document that fails its check")
     EXPORTED = "exported", _("Exported records")

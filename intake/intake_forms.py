@@ -39,6 +39,8 @@ SECTIONS = [
             "cramp_timing",
             Row(Column("cramps_per_week"), Column("episode_minutes"), Column("months_since_onset")),
             "what_helps",
+            Row(Column("tingling"), Column("numbness")),
+            Row(Column("radiating_leg_pain"), Column("radiating_arm_pain")),
         ],
     ),
     (
@@ -46,6 +48,7 @@ SECTIONS = [
         [
             Row(Column("pregnant"), Column("gestation_weeks")),
             Row(Column("gave_birth_last_12_months"), Column("birth_date")),
+            "breastfeeding",
         ],
     ),
     (
@@ -59,16 +62,21 @@ SECTIONS = [
             Row(Column("diabetes"), Column("liver_disease"), Column("kidney_disease")),
             Row(Column("multiple_sclerosis"), Column("motor_neurone_disease")),
             Row(Column("peripheral_neuropathy"), Column("heart_circulation_disease")),
+            Row(Column("osteoporosis"), Column("stroke"), Column("parkinsons_disease")),
+            Row(Column("cancer_history"), Column("recent_trauma")),
+            "past_leg_muscle_injury",
         ],
     ),
     (
         _("Posture and daily life"),
         [
             Row(Column("sitting_hours_per_day"), Column("takes_sitting_breaks")),
-            Row(Column("long_standing_at_work"), Column("sits_legs_crossed")),
+            Row(Column("long_standing_at_work"), Column("standing_hours_per_day")),
+            "sits_legs_crossed",
             Row(Column("sits_toes_pointed"), Column("sleeps_feet_pointed_down")),
             Row(Column("exercise_level"), Column("recent_overexertion")),
             Row(Column("water_litres_per_day"), Column("coffee_tea_cups_per_day")),
+            Row(Column("heavy_sweating_or_heat"), Column("fluid_limit_set_by_doctor")),
             Row(Column("footwear"), Column("uses_orthotics"), Column("flat_feet_known")),
         ],
     ),
@@ -86,6 +94,17 @@ REQUIRED_ON_SUBMIT = [
     "coffee_tea_cups_per_day",
     "footwear",
     *RED_FLAG_FIELDS,
+]
+
+
+# Asked as yes / no / not answered: a blank is "not asked", never "no".
+YES_NO_QUESTIONS = [
+    "thyroid_treated",
+    "takes_sitting_breaks",
+    "tingling",
+    "numbness",
+    "radiating_leg_pain",
+    "radiating_arm_pain",
 ]
 
 
@@ -134,7 +153,7 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
-        for name in [*RED_FLAG_FIELDS, "thyroid_treated"]:
+        for name in [*RED_FLAG_FIELDS, *YES_NO_QUESTIONS]:
             model_field = Intake._meta.get_field(name)
             self.fields[name] = YesNoField(label=model_field.verbose_name)
             self.fields[name].initial = getattr(self.instance, name)
@@ -144,6 +163,7 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
             "months_since_onset": (0, 1200),
             "gestation_weeks": (1, MAX_GESTATION_WEEKS),
             "sitting_hours_per_day": (0, 24),
+            "standing_hours_per_day": (0, 24),
             "water_litres_per_day": (0, 10),
             "coffee_tea_cups_per_day": (0, 40),
         }
@@ -208,7 +228,9 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
                 _("Treatment is answered but no thyroid condition is selected."),
             )
         if cleaned.get("stenosis_imaging_confirmed") and not cleaned.get("stenosis_region"):
-            self.add_error("stenosis_region", _("Say where the stenosis is (lower back or neck)."))
+            self.add_error(
+                "stenosis_region", _("Say where the stenosis is (lower back, mid-back or neck).")
+            )
         if self.submitting:
             self._check_complete(cleaned)
         return cleaned

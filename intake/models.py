@@ -166,6 +166,7 @@ class Thyroid(models.TextChoices):
 
 class SpineRegion(models.TextChoices):
     LUMBAR = "lumbar", _("Lower back")
+    THORACIC = "thoracic", _("Mid-back")
     CERVICAL = "cervical", _("Neck")
 
 
@@ -238,6 +239,12 @@ class Intake(models.Model):
     )
     what_helps = models.TextField(_("What helps?"), blank=True)
 
+    # Symptoms the patient reports (None: not asked, never read as "no")
+    tingling = _yes_no(_("Do you have tingling (pins and needles)?"))
+    numbness = _yes_no(_("Do you have numbness?"))
+    radiating_leg_pain = _yes_no(_("Does pain travel down a leg?"))
+    radiating_arm_pain = _yes_no(_("Does pain travel down an arm?"))
+
     # Pregnancy
     pregnant = models.BooleanField(_("Pregnant now"), default=False)
     gestation_weeks = models.PositiveSmallIntegerField(
@@ -247,6 +254,7 @@ class Intake(models.Model):
         _("Gave birth in the last 12 months"), default=False
     )
     birth_date = models.DateField(_("Date of the birth"), null=True, blank=True)
+    breastfeeding = models.BooleanField(_("Breastfeeding now"), default=False)
 
     # Medical history
     thyroid = models.CharField(_("Thyroid"), max_length=20, choices=Thyroid.choices, blank=True)
@@ -278,20 +286,30 @@ class Intake(models.Model):
     heart_circulation_disease = models.BooleanField(
         _("Heart or circulation disease"), default=False
     )
+    osteoporosis = models.BooleanField(_("Osteoporosis (thin or fragile bones)"), default=False)
+    stroke = models.BooleanField(_("Stroke"), default=False)
+    parkinsons_disease = models.BooleanField(_("Parkinson's disease"), default=False)
+    cancer_history = models.BooleanField(_("Cancer, now or in the past"), default=False)
+    recent_trauma = models.BooleanField(_("A recent fall, accident or injury"), default=False)
+    past_leg_muscle_injury = models.BooleanField(
+        _("A past tear or strain of a leg muscle"), default=False
+    )
 
     # Posture and daily life
     sitting_hours_per_day = models.DecimalField(
         _("Hours sitting a day"), max_digits=3, decimal_places=1, null=True, blank=True
     )
     long_standing_at_work = models.BooleanField(_("Long periods standing at work"), default=False)
+    standing_hours_per_day = models.DecimalField(
+        _("Hours standing a day"), max_digits=3, decimal_places=1, null=True, blank=True
+    )
     sits_legs_crossed = models.BooleanField(_("Sits with legs crossed"), default=False)
     sits_toes_pointed = models.BooleanField(_("Sits with toes pointed"), default=False)
     sleeps_feet_pointed_down = models.BooleanField(
         _("Sleeps with feet pointing down"), default=False
     )
-    takes_sitting_breaks = models.BooleanField(
-        _("Gets up from sitting at least every hour"), default=False
-    )
+    # Asked yes / no; None: not asked (a default would invent the answer).
+    takes_sitting_breaks = _yes_no(_("Gets up from sitting at least every hour"))
     exercise_level = models.CharField(
         _("Exercise"), max_length=20, choices=ExerciseLevel.choices, blank=True
     )
@@ -301,6 +319,12 @@ class Intake(models.Model):
     )
     coffee_tea_cups_per_day = models.PositiveSmallIntegerField(
         _("Cups of coffee or tea a day"), null=True, blank=True
+    )
+    heavy_sweating_or_heat = models.BooleanField(
+        _("Sweats heavily or works or exercises in the heat"), default=False
+    )
+    fluid_limit_set_by_doctor = models.BooleanField(
+        _("A doctor has limited how much to drink"), default=False
     )
     footwear = models.CharField(
         _("Usual footwear"), max_length=20, choices=Footwear.choices, blank=True

@@ -147,6 +147,8 @@ def intake_flags(intake):
             flags.append(("warning", _("Pregnant")))
     if intake.gave_birth_last_12_months:
         flags.append(("info", _("Gave birth in the last 12 months")))
+    if intake.breastfeeding:
+        flags.append(("info", _("Breastfeeding")))
     if intake.thyroid in {Thyroid.UNDERACTIVE, Thyroid.OVERACTIVE, Thyroid.UNSURE}:
         treated = {True: _("treated"), False: _("not treated"), None: _("treatment unknown")}
         flags.append(
@@ -161,6 +163,11 @@ def intake_flags(intake):
         "motor_neurone_disease",
         "peripheral_neuropathy",
         "heart_circulation_disease",
+        "osteoporosis",
+        "stroke",
+        "parkinsons_disease",
+        "cancer_history",
+        "recent_trauma",
     ):
         if getattr(intake, field):
             flags.append(("warning", str(Intake._meta.get_field(field).verbose_name)))

@@ -48,6 +48,7 @@ class CarePlanDocument(BaseDocument):
             self.para(self.document_title(), "title"),
             Spacer(1, 2 * mm),
             self.details_table(self._detail_rows()),
+            *self._see_doctor(),
             *self._summary(),
             *self._treatment(),
             *self._home_programme(),
@@ -62,6 +63,20 @@ class CarePlanDocument(BaseDocument):
             (_("Plan date"), format_date(self.data.plan_date)),
             (_("Practitioner"), self.data.practitioner_name),
             (_("Version"), str(self.data.version)),
+        ]
+
+    def _see_doctor(self) -> list[Flowable]:
+        if not self.data.see_doctor.strip():
+            return []
+        return [
+            self.para(_("See a doctor first"), "heading"),
+            self.para(self.data.see_doctor, "label"),
+            self.para(
+                _(
+                    "We found a sign that a doctor must check before any treatment here. Your "
+                    "treatment plan starts once a doctor has seen you."
+                )
+            ),
         ]
 
     def _summary(self) -> list[Flowable]:
@@ -80,7 +95,10 @@ class CarePlanDocument(BaseDocument):
             flowables.append(self.para(str(COMPONENT_HEADINGS[component]), "subheading"))
             flowables.extend(KeepTogetherBlock(self._item_block(item)) for item in items)
         if len(flowables) == 1:
-            flowables.append(self.para(_("No treatment has been planned yet.")))
+            if self.data.see_doctor.strip():
+                flowables.append(self.para(_("No treatment until a doctor has seen you.")))
+            else:
+                flowables.append(self.para(_("No treatment has been planned yet.")))
         return flowables
 
     def _item_block(self, item: PlanItemBlock) -> list[Flowable]:

@@ -75,6 +75,9 @@ class CarePlanData:
     version: int
     signed_at: datetime | None  # None: the plan is a draft and prints as one
     language: str = "en"
+    # While a red flag is open: what the patient must do, in plain words ("Go to an emergency
+    # department today."); the plan is then the referral alone.
+    see_doctor: str = ""
 
     def __post_init__(self) -> None:
         _check_language(self.language)
@@ -95,6 +98,7 @@ class ReferralLetterData:
     reasons: tuple[str, ...]
     notes: str = ""
     language: str = "en"
+    urgency: str = ""  # how soon, in plain words; blank for a routine referral
 
     def __post_init__(self) -> None:
         _check_language(self.language)

@@ -27,6 +27,7 @@ class ReferralLetterDocument(BaseDocument):
             self.labelled(_("To:"), self.data.recipient),
             Spacer(1, 4 * mm),
             self.para(self.document_title(), "title"),
+            *self._urgency(),
             Spacer(1, 2 * mm),
             self.details_table(self.patient_rows()),
             Spacer(1, 4 * mm),
@@ -37,6 +38,11 @@ class ReferralLetterDocument(BaseDocument):
             self.para(self._closing_request()),
             self._signature(),
         ]
+
+    def _urgency(self) -> list[Flowable]:
+        if not self.data.urgency.strip():
+            return []
+        return [self.labelled(_("How soon:"), self.data.urgency, "heading")]
 
     def _opening(self) -> str:
         if self.data.kind == "nutrition":

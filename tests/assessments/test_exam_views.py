@@ -320,3 +320,18 @@ def test_user_text_is_escaped_on_the_exam_page(practitioner_client, patient, pra
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
     assert "<img src=x" not in content
+
+
+def test_a_correction_of_an_untested_reflex_reads_not_tested_to_reduced_by_question(
+    practitioner_client, finished_exam
+):
+    correct = reverse("exam_correct", args=[finished_exam.patient_id, finished_exam.pk])
+    response = practitioner_client.post(
+        correct,
+        exam_post(version="1", reflex_ankle_left="reduced", reason="Tested it after all"),
+    )
+    assert response.status_code == 302
+    assert ExamCorrection.objects.get().changes["reflex_ankle_left"] == [None, "reduced"]
+    page = practitioner_client.get(response["Location"]).content.decode()
+    assert "Ankle reflex, left: Not tested → Reduced" in page
+    assert "reflex_ankle_left" not in page

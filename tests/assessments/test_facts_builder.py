@@ -1,5 +1,6 @@
 """The records become the reasoning's facts: field by field, and the vignettes round trip."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -113,7 +114,7 @@ def _store(facts):
         **{f"red_flag_{k}": v for k, v in facts["red_flags"].items()},
         **facts.get("pregnancy", {}),
         **facts.get("conditions", {}),
-        "takes_sitting_breaks": True,
+        **facts.get("symptoms", {}),
     }
     thyroid = facts.get("thyroid", {})
     intake_fields["thyroid"] = thyroid.get("condition", "none")
@@ -127,7 +128,15 @@ def _store(facts):
         intake_fields[name] = (
             "" if value is None and name in ("exercise_level", "footwear") else value
         )
-    intake = IntakeFactory(patient=PatientFactory(), **intake_fields)
+    person = facts.get("person") or {}
+    patient_fields = {}
+    if person.get("age_years") is not None:
+        today = timezone.localdate()
+        born = today.replace(year=today.year - person["age_years"], day=1)
+        patient_fields["date_of_birth"] = born - datetime.timedelta(days=1)
+    if person.get("sex"):
+        patient_fields["sex"] = person["sex"]
+    intake = IntakeFactory(patient=PatientFactory(**patient_fields), **intake_fields)
     for medication in facts.get("medications", []):
         name = medication["name"]
         MedicationFactory(intake=intake, name=name)
@@ -184,8 +193,97 @@ def _summary(assessment):
 )
 def test_the_vignettes_key_findings_survive_the_round_trip(case):
     facts = json.loads((CASES / f"{case}.json").read_text())["facts"]
-    expected = assess(facts_from_dict(facts))
     intake, exam = _store(facts)
+    # The patient record always has an age and a sex; the case may not give them.
+    facts = {**facts, "person": facts_dict_for(intake)["person"]}
+    expected = assess(facts_from_dict(facts))
     got = assess(facts_for(intake, exam))
     assert _summary(got) == _summary(expected)
     assert facts_dict_for(intake, exam)["cramps"]["sites"] == facts["cramps"]["sites"]
+
+
+# --- Not tested is None; the new facts are carried -----------------------------------------------
+
+
+def test_an_exam_that_tested_no_reflex_or_pulse_gives_none_never_normal():
+    intake = IntakeFactory(status="confirmed", **NO_RED_FLAGS)
+    exam = ExamFactory(patient=intake.patient, intake=intake)
+    facts = facts_for(intake, exam)
+    neuro, vascular, posture = facts.exam.neuro, facts.exam.vascular, facts.exam.posture
+    assert neuro.reflex_knee_left is None
+    assert neuro.reflex_ankle_right is None
+    assert vascular.foot_pulse_left is None
+    assert vascular.foot_pulse_right is None
+    assert posture.lumbar_lordosis is None
+    assert posture.pelvic_tilt is None
+    assert posture.foot_posture_left is None
+    assert posture.sitting_posture is None
+    assert posture.leg_length_short_side is None
+    assert "normal" not in {neuro.reflex_knee_left, posture.lumbar_lordosis}
+
+
+def test_the_new_intake_answers_and_the_patient_record_reach_the_facts():
+    patient = PatientFactory(date_of_birth=datetime.date(1960, 6, 15), sex="male")
+    intake = IntakeFactory(
+        patient=patient,
+        status="confirmed",
+        tingling=True,
+        numbness=False,
+        radiating_leg_pain=True,
+        osteoporosis=True,
+        stroke=True,
+        parkinsons_disease=True,
+        cancer_history=True,
+        recent_trauma=True,
+        past_leg_muscle_injury=True,
+        pregnant=False,
+        breastfeeding=True,
+        standing_hours_per_day="6.5",
+        heavy_sweating_or_heat=True,
+        fluid_limit_set_by_doctor=True,
+        past_sprain_region="thoracic",
+        **NO_RED_FLAGS,
+    )
+    # Taken the day before the 2025 birthday: 64, not 65.
+    intake.created_at = timezone.make_aware(datetime.datetime(2025, 6, 14, 12, 0))
+    exam = ExamFactory(
+        patient=patient,
+        intake=intake,
+        leg_length_difference_mm=9,
+        leg_length_type="true",
+        leg_length_short_side="left",
+    )
+    facts = facts_for(intake, exam)
+    assert facts.person.age_years == 64
+    assert facts.person.sex == "male"
+    assert (facts.symptoms.tingling, facts.symptoms.numbness) == (True, False)
+    assert facts.symptoms.radiating_leg_pain is True
+    assert facts.symptoms.radiating_arm_pain is None  # not asked, not "no"
+    conditions = facts.conditions
+    assert conditions.osteoporosis and conditions.stroke and conditions.parkinsons_disease
+    assert conditions.cancer_history and conditions.recent_trauma
+    assert conditions.past_leg_muscle_injury
+    assert facts.pregnancy.breastfeeding is True
+    assert facts.daily_life.standing_hours_per_day == 6.5
+    assert facts.daily_life.heavy_sweating_or_heat is True
+    assert facts.daily_life.fluid_limit_set_by_doctor is True
+    assert facts.daily_life.takes_sitting_breaks is None
+    assert facts.spine.past_sprain_region == "thoracic"
+    assert facts.exam.posture.leg_length_short_side == "left"
+    assert facts.exam.posture.leg_length_type == "true"
+
+
+def test_the_latest_recorded_oswestry_and_pain_scores_are_the_baselines():
+    from assessments.facts_builder import baseline_scores
+    from tests.factories import OutcomeMeasureFactory
+
+    patient = PatientFactory()
+    assert baseline_scores(patient) == {"oswestry_percent": None, "pain_nprs": None}
+    earlier = timezone.now() - datetime.timedelta(days=30)
+    OutcomeMeasureFactory(patient=patient, instrument="NPRS", score=7.0, recorded_at=earlier)
+    OutcomeMeasureFactory(patient=patient, instrument="NPRS", score=4.0)
+    OutcomeMeasureFactory(
+        patient=patient, instrument="ODI", score=36.0, answers={}, recorded_at=earlier
+    )
+    OutcomeMeasureFactory(patient=PatientFactory(), instrument="ODI", score=80.0, answers={})
+    assert baseline_scores(patient) == {"oswestry_percent": 36.0, "pain_nprs": 4}

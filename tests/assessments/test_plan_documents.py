@@ -173,3 +173,43 @@ def test_a_plan_whose_review_date_was_cleared_still_signs_and_prints(practitione
     text = flat(full_text(bytes(signed.signed_document.pdf)))
     assert signed.patient.full_name in text
     assert "Review date" not in text
+
+
+def test_a_red_flag_plan_prints_how_soon_in_plain_words_and_no_treatment(practitioner):
+    from assessments.plan_documents import care_plan_data, referral_letter_data, see_doctor_text
+
+    intake, exam = pregnant_calf_cramps(red_flag_calf_swollen_red_warm=True)
+    plan = services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
+    assert see_doctor_text(plan).startswith("Go to an emergency department today.")
+    data = care_plan_data(plan)
+    assert data.items == () and data.visit_frequency == ""
+    signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
+    text = flat(full_text(bytes(PlanDocument.objects.get(plan=signed).pdf)))
+    assert "See a doctor first" in text
+    assert see_doctor_text(signed) in text
+    assert "No treatment until a doctor has seen you." in text
+    assert "Your home programme" not in text
+    referral = signed.assessment["referrals"][0]
+    letter = referral_letter_data(signed, referral["key"])
+    assert letter.urgency == "Today: go to an emergency department (same day)."
+
+
+def test_a_plan_without_an_open_red_flag_prints_no_see_a_doctor_box(practitioner):
+    from assessments.plan_documents import care_plan_data
+
+    plan = signed_plan(practitioner)
+    assert care_plan_data(plan).see_doctor == ""
+    text = flat(full_text(bytes(PlanDocument.objects.get(plan=plan).pdf)))
+    assert "See a doctor first" not in text
+
+
+def test_the_french_plan_says_how_soon_in_french(practitioner):
+    from assessments.plan_documents import see_doctor_text
+
+    intake, exam = pregnant_calf_cramps(
+        red_flag_saddle_numbness=True, patient__preferred_language="fr"
+    )
+    plan = services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
+    english = plan.assessment["red_flags"][0]["patient_text"]["text"]
+    assert see_doctor_text(plan) != english
+    assert "urgence" in see_doctor_text(plan)

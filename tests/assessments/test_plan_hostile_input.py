@@ -32,7 +32,15 @@ FORMS = {
     },
     "plan_goal_add": {"text": "Fewer cramps", "baseline": "5", "target": "2"},
     "plan_factor_dismiss": {"factor_key": "night_calf_cramps", "reason": "Not relevant here"},
-    "plan_red_flag_clear": {"flag_key": "x", "kind": "override", "reason": "Seen by GP"},
+    "plan_red_flag_clear": {
+        "flag_key": "x",
+        "kind": "doctor",
+        "doctor_name": "Dr Roy",
+        "seen_on": "2024-03-01",
+        "reason": "Seen by GP",
+    },
+    "plan_withheld_item_add": {"item_key": "home_care.sleep_position", "reason": "Checked"},
+    "plan_deferred_item_add": {"item_key": "stretching.calf"},
     "plan_amend": {"reason": "Change"},
 }
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments import plan_services as services
-from assessments.models import PlanStatus, PrecautionOverride, TreatmentPlan
+from assessments.models import PrecautionOverride, TreatmentPlan
 from clinic.models import AuditAction, AuditEvent
 from tests.assessments.test_plan_services import answer_precautions, pregnant_calf_cramps
 from tests.factories import PatientFactory
@@ -36,7 +36,6 @@ def test_generating_from_the_exam_shows_factors_items_and_precautions(practition
     assert "Third trimester of pregnancy" in page
     assert "Calf stretch before bed" in page
     assert "Pregnancy: no lying face down" in page
-    assert 'data-testid="sign-blockers"' in page
     assert AuditEvent.objects.filter(action=AuditAction.PLAN_VIEWED, patient=plan.patient).exists()
 
 
@@ -110,36 +109,37 @@ def test_a_stale_version_is_refused_with_a_message(practitioner_client, plan):
     assert not item.removed
 
 
-def test_sign_refused_while_red_flag_open_then_signed_after_referral(
+def test_a_red_flag_plan_shows_the_referral_then_the_doctors_clearance_brings_treatment(
     practitioner_client, practitioner
 ):
     intake, exam = pregnant_calf_cramps(red_flag_calf_swollen_red_warm=True)
-    plan = answer_precautions(
-        services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner),
-        practitioner,
-    )
-    page = practitioner_client.post(
-        url("plan_sign", plan), {"version": plan.version}, follow=True
+    plan = services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
+    page = practitioner_client.get(url("plan_detail", plan)).content.decode()
+    assert "Emergency: same day" in page
+    assert 'data-testid="treatment-withheld"' in page
+    assert 'data-testid="plan-item"' not in page
+    flag = plan.assessment["red_flags"][0]
+    missing_doctor = practitioner_client.post(
+        url("plan_red_flag_clear", plan),
+        {"version": plan.version, "flag_key": flag["key"], "kind": "doctor"},
+        follow=True,
     ).content.decode()
-    assert "Red flag open" in page
-    plan.refresh_from_db()
-    assert plan.status == PlanStatus.DRAFT
-    for flag in plan.assessment["red_flags"]:
-        plan.refresh_from_db()
-        practitioner_client.post(
-            url("plan_red_flag_clear", plan),
-            {
-                "version": plan.version,
-                "flag_key": flag["key"],
-                "kind": "referral",
-                "reason": "Sent to the emergency department",
-            },
-        )
-    plan.refresh_from_db()
-    practitioner_client.post(url("plan_sign", plan), {"version": plan.version})
-    plan.refresh_from_db()
-    assert plan.status == PlanStatus.SIGNED
-    assert AuditEvent.objects.filter(action=AuditAction.PLAN_SIGNED).count() == 1
+    assert "Name the doctor who cleared treatment." in missing_doctor
+    assert not plan.red_flag_clearances.exists()
+    practitioner_client.post(
+        url("plan_red_flag_clear", plan),
+        {
+            "version": plan.version,
+            "flag_key": flag["key"],
+            "kind": "doctor",
+            "doctor_name": "Dr Anne Roy",
+            "seen_on": "2024-03-01",
+        },
+    )
+    page = practitioner_client.get(url("plan_detail", plan)).content.decode()
+    assert "Cleared by Dr Anne Roy, who saw the patient on 2024-03-01" in page
+    assert 'data-testid="plan-item"' in page
+    assert 'data-testid="treatment-withheld"' not in page
 
 
 def test_a_signed_plan_cannot_be_edited_and_amending_keeps_version_one(

@@ -186,6 +186,8 @@ ACCESS.update(
         "plan_precaution_override": ("plan_item", PRACTITIONER_POST_ONLY),
         "plan_factor_dismiss": ("plan", PRACTITIONER_POST_ONLY),
         "plan_red_flag_clear": ("plan", PRACTITIONER_POST_ONLY),
+        "plan_withheld_item_add": ("plan", PRACTITIONER_POST_ONLY),
+        "plan_deferred_item_add": ("plan", PRACTITIONER_POST_ONLY),
         "plan_sign": ("plan", PRACTITIONER_POST_ONLY),
     }
 )

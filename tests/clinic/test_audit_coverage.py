@@ -489,7 +489,7 @@ WRITES += [
         (factor_dismiss, "plan_edited"),
         (factor_restore, "plan_edited"),
         (precaution_override, "precaution_overridden"),
-        (red_flag_clear, "plan_edited"),
+        (red_flag_clear, "red_flag_cleared"),
         (plan_sign, "plan_signed"),
         (plan_amend, "plan_amended"),
     ]

@@ -56,6 +56,14 @@ def test_practitioner_generates_edits_overrides_signs_and_amends_a_plan(
             first = False
         page.get_by_role("button", name="Keep with reason").first.click()
         page.wait_for_load_state()
+    # A contraindicated item is withheld (issue 12): adding it back by hand needs a reason.
+    # (Before the issue-12 reasoning, items stayed and the loop above answered them instead.)
+    withheld = page.get_by_test_id("withheld-item")
+    if withheld.count():
+        withheld.first.locator("input[name=reason]").fill("Only briefly, checked with the patient")
+        withheld.first.get_by_role("button", name="Add anyway").click()
+        page.wait_for_load_state()
+        assert "Added to the plan by hand" in page.get_by_test_id("withheld-items").inner_text()
     assert page.get_by_test_id("precaution-override").count() == PrecautionOverride.objects.count()
     assert PrecautionOverride.objects.exists()
 
