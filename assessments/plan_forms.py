@@ -93,7 +93,7 @@ class RedFlagClearForm(_Versioned):
         widget=forms.RadioSelect,
     )
     doctor_name = forms.CharField(label=_("Doctor"), max_length=200, required=False)
-    seen_on = forms.DateField(label=_("Seen on"), required=False)
+    seen_on = ClinicDateField(label=_("Seen on"), required=False)
     reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
 
     def clean(self):

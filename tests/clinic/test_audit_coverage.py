@@ -15,7 +15,10 @@ from simple_history.models import HistoricalRecords
 
 from assessments import plan_services
 from assessments import services as exam_services
+from assessments.facts_builder import facts_for
 from assessments.models import OutcomeSource
+from assessments.reasoning import contraindicated_items
+from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.models import AuditAction, AuditEvent
 from intake import services as intake_services
 from intake.models import IntakeSource
@@ -34,6 +37,9 @@ SERVICE_MODULES = [intake_services, exam_services, plan_services]
 # Public functions of the service modules that only read.
 READS = {
     "intake.services.link_is_live",
+    "assessments.plan_services.open_red_flags",
+    "assessments.plan_services.cleared_flag_keys",
+    "assessments.plan_services.withheld_item_titles",
     "intake.services.self_intake_link_for",
     "assessments.services.normalise_segments",
     "assessments.services.score_answers",
@@ -401,10 +407,43 @@ def red_flag_clear(cast):
     plan_services.red_flag_clear(
         plan=plan,
         flag_key=plan.assessment["red_flags"][0]["key"],
-        kind="referral",
-        reason="Sent to the emergency department today",
+        kind="doctor",
+        doctor_name="Dr Amélie Roy",
+        seen_on=date(2026, 11, 30),
         expected_version=plan.version,
         by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def plan_withheld_item_add(cast):
+    plan = _draft(cast)
+    withheld = plan.assessment["withheld_items"][0]["item"]
+    cast.mark()
+    plan_services.plan_withheld_item_add(
+        plan=plan,
+        item_key=withheld,
+        reason="Short sessions, checked with her midwife",
+        expected_version=plan.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def plan_deferred_item_add(cast):
+    plan = _draft(cast)
+    in_plan = set(plan.items.values_list("key", flat=True))
+    contraindicated = set(contraindicated_items(facts_for(plan.intake, plan.exam)))
+    deferred = next(
+        key
+        for key, template in ITEMS_BY_KEY.items()
+        if key not in in_plan | contraindicated and template.component == "home_care"
+    )
+    plan.assessment["deferred_items"] = [deferred]
+    plan.save()
+    cast.mark()
+    plan_services.plan_deferred_item_add(
+        plan=plan, item_key=deferred, expected_version=plan.version, by=cast.practitioner
     )
     return plan.patient
 
@@ -490,6 +529,8 @@ WRITES += [
         (factor_restore, "plan_edited"),
         (precaution_override, "precaution_overridden"),
         (red_flag_clear, "red_flag_cleared"),
+        (plan_withheld_item_add, "precaution_overridden"),
+        (plan_deferred_item_add, "plan_edited"),
         (plan_sign, "plan_signed"),
         (plan_amend, "plan_amended"),
     ]

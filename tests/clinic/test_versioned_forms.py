@@ -15,6 +15,7 @@ from django.urls import resolve, reverse
 from assessments import plan_services
 from assessments.forms import ExamCorrectionForm, ExamForm
 from assessments.plan_forms import (
+    DeferredItemForm,
     FactorDismissForm,
     MoveForm,
     PlanDetailsForm,
@@ -23,7 +24,9 @@ from assessments.plan_forms import (
     PrecautionOverrideForm,
     ReasonForm,
     RedFlagClearForm,
+    WithheldItemForm,
 )
+from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.concurrency import VersionedFormMixin
 from intake.forms import PatientForm
 from intake.intake_forms import IntakeForm
@@ -47,6 +50,8 @@ ENDPOINT_OF_FORM = {
     FactorDismissForm: "plan_factor_dismiss",
     PrecautionOverrideForm: "plan_precaution_override",
     RedFlagClearForm: "plan_red_flag_clear",
+    WithheldItemForm: "plan_withheld_item_add",
+    DeferredItemForm: "plan_deferred_item_add",
 }
 
 # Endpoints whose post is checked against a version; a form posting there must carry it.
@@ -67,6 +72,8 @@ VERSIONED_ENDPOINTS = {
     "plan_factor_dismiss",
     "plan_precaution_override",
     "plan_red_flag_clear",
+    "plan_withheld_item_add",
+    "plan_deferred_item_add",
     "plan_sign",
 }
 
@@ -106,21 +113,39 @@ def test_every_versioned_form_class_is_walked_below():
 
 @pytest.fixture
 def records(practitioner, front_desk):
-    intake, exam = pregnant_calf_cramps(red_flag_calf_swollen_red_warm=True)
+    # A plan with an open red flag (its clearance form), and a treatment plan (items, goals,
+    # contraindicated and deferred items).
+    flag_intake, flag_exam = pregnant_calf_cramps(red_flag_calf_swollen_red_warm=True)
+    flagged = plan_services.plan_generate(
+        patient=flag_intake.patient, intake=flag_intake, exam=flag_exam, by=practitioner
+    )
+    intake, exam = pregnant_calf_cramps()
     patient = intake.patient
     plan = plan_services.plan_generate(patient=patient, intake=intake, exam=exam, by=practitioner)
+    item = plan.items.filter(removed=False).first()
+    contraindication = next(
+        row["key"] for row in plan.assessment["precautions"] if row["kind"] == "contraindication"
+    )
+    # A contraindication on an item still in the plan (a snapshot from before the split): the
+    # page offers "keep with reason" for it.
+    item.precaution_keys = [contraindication]
+    item.save()
+    in_plan = set(plan.items.values_list("key", flat=True))
+    plan.assessment["deferred_items"] = [
+        next(key for key in ITEMS_BY_KEY if key not in in_plan and key.startswith("home_care."))
+    ]
+    plan.save()
     # Bump every version past 1 so that a form showing a stale or default number is caught.
-    for record in (patient, plan):
-        type(record).objects.filter(pk=record.pk).update(version=7)
+    for record in (patient, plan, flagged):
+        record.version = 7
+        record.save(update_fields=["version"])
         record.refresh_from_db()
     draft = IntakeFactory(patient=patient, created_by=front_desk, version=4)
     submitted = IntakeFactory(
         patient=patient, source=IntakeSource.PATIENT, status=IntakeStatus.SUBMITTED, version=5
     )
     draft_exam = ExamFactory(patient=patient, version=3)
-    exam.__class__.objects.filter(pk=exam.pk).update(version=6)
-    exam.refresh_from_db()
-    item = plan.items.filter(removed=False).first()
+    # A finished exam's version cannot be bumped by hand (its guards refuse a bulk update).
     goal = plan.goals.first()
     p = {"patient_pk": patient.pk}
     return [
@@ -132,6 +157,11 @@ def records(practitioner, front_desk):
         ("doc", reverse("exam_finish", kwargs={**p, "pk": draft_exam.pk}), draft_exam),
         ("doc", reverse("exam_correct", kwargs={**p, "pk": exam.pk}), exam),
         ("doc", reverse("plan_detail", kwargs={**p, "pk": plan.pk}), plan),
+        (
+            "doc",
+            reverse("plan_detail", kwargs={"patient_pk": flagged.patient_id, "pk": flagged.pk}),
+            flagged,
+        ),
         ("doc", reverse("plan_item_add", kwargs={**p, "pk": plan.pk}), plan),
         ("doc", reverse("plan_item_edit", kwargs={**p, "pk": plan.pk, "item_pk": item.pk}), plan),
         ("doc", reverse("plan_goal_add", kwargs={**p, "pk": plan.pk}), plan),
