@@ -943,3 +943,20 @@ def test_rule(case):
     for key in case.goals:
         assert case.rule_id in goals[key].rule_ids, key
         assert stems <= set(goals[key].sources), key
+
+
+def test_every_rule_declared_in_a_topic_module_is_in_rules_once():
+    import importlib
+    import pkgutil
+
+    import assessments.reasoning.rules as package
+    from assessments.reasoning import Rule
+
+    declared = [
+        value
+        for info in pkgutil.iter_modules(package.__path__)
+        for value in vars(importlib.import_module(f"{package.__name__}.{info.name}")).values()
+        if isinstance(value, Rule)
+    ]
+    assert len(declared) == len(RULES)
+    assert {id(rule) for rule in declared} == {id(rule) for rule in RULES}
