@@ -960,3 +960,15 @@ def test_every_rule_declared_in_a_topic_module_is_in_rules_once():
     ]
     assert len(declared) == len(RULES)
     assert {id(rule) for rule in declared} == {id(rule) for rule in RULES}
+
+
+def test_each_item_module_holds_only_its_own_component_and_every_component_has_one():
+    from assessments.reasoning.interventions import COMPONENTS, ITEM_TEMPLATES
+    from assessments.reasoning.interventions.items import _BY_COMPONENT
+
+    assert tuple(_BY_COMPONENT) == COMPONENTS
+    for component, templates in _BY_COMPONENT.items():
+        assert templates and {t.component for t in templates} == {component}
+    assert [t.component for t in ITEM_TEMPLATES] == sorted(
+        (t.component for t in ITEM_TEMPLATES), key=COMPONENTS.index
+    )
