@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from .facts import Facts, Segment
 from .i18n import ParamValue, Text, and_list, gettext_noop
-from .labels import (
-    MUSCLE_NAMES,
-    REFLEX_NAMES,
-    SIDE_NAMES,
-    STIFFNESS_NAMES,
-    STRENGTH_MUSCLE_NAMES,
-)
+from .labels import MUSCLE_NAMES, REFLEX_NAMES, SIDE_NAMES, STIFFNESS_NAMES, STRENGTH_MUSCLE_NAMES
 from .vocabulary import SEGMENT_LEVELS, STRENGTH_MUSCLES
 
 # Seed 000 and 002: the lower back supplies the calf, foot and hamstring; the neck supplies the

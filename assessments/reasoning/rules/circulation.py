@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import (
-    LEG_ROOTS,
-    weak_or_absent_pulses,
-)
+from ..findings import LEG_ROOTS, weak_or_absent_pulses
 from ..i18n import Text, gettext_noop
-from ..labels import (
-    PULSE_NAMES,
-    SIDE_NAMES,
-)
+from ..labels import PULSE_NAMES, SIDE_NAMES
 from .base import FactorSpec, Match, Rule, condition, contraindication, finding
 from .night_cramps import night_calf_or_foot_cramps
 

@@ -6,16 +6,10 @@ Seeds 000, 001, 003, 004.
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import (
-    cramp_sides,
-    cramp_sites_text,
-)
+from ..findings import cramp_sides, cramp_sites_text
 from ..i18n import Text, gettext_noop
 from ..interventions import stretchable_muscles
-from ..labels import (
-    SIDE_NAMES,
-    TIMING_NAMES,
-)
+from ..labels import SIDE_NAMES, TIMING_NAMES
 from .base import FactorSpec, Match, Rule, condition, contraindication, finding
 
 LONG_EPISODE_MINUTES = 10  # seed 003: the muscle usually relaxes in less than 10 minutes

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ..facts import Facts
 from ..i18n import Text, gettext_noop
-from ..labels import (
-    SIDE_NAMES,
-)
+from ..labels import SIDE_NAMES
 from .base import FactorSpec, Match, Rule, condition, finding
 
 

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import (
-    flat_foot_sides,
-)
+from ..findings import flat_foot_sides
 from ..i18n import Text, gettext_noop
-from ..labels import (
-    SIDE_NAMES,
-)
+from ..labels import SIDE_NAMES
 from .base import FactorSpec, Match, Rule, condition, finding
 
 

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import (
-    cramp_sites_text,
-)
+from ..findings import cramp_sites_text
 from ..i18n import Text, and_list, gettext_noop
 from ..interventions import fluid_limit_reasons
-from ..labels import (
-    TIMING_NAMES,
-)
+from ..labels import TIMING_NAMES
 from .base import FactorSpec, Match, Rule, condition, contraindication, finding
 
 

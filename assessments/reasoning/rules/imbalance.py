@@ -5,16 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..facts import Facts
-from ..findings import (
-    cramp_sites_text,
-    muscle_names,
-    strength_evidence,
-    weak_muscles,
-)
+from ..findings import cramp_sites_text, muscle_names, strength_evidence, weak_muscles
 from ..i18n import Text, gettext_noop
-from ..labels import (
-    STRENGTH_MUSCLE_NAMES,
-)
+from ..labels import STRENGTH_MUSCLE_NAMES
 from .base import FactorSpec, Match, Rule, condition
 
 # The muscle that does the opposite movement: when it is weak the cramping one spasms more easily.

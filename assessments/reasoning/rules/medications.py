@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ..facts import Facts
 from ..i18n import Text, and_list, gettext_noop
-from ..labels import (
-    MEDICATION_CLASS_NAMES,
-)
+from ..labels import MEDICATION_CLASS_NAMES
 from .base import Condition, FactorSpec, Match, Rule, condition
 
 

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import (
-    cramp_sites_text,
-    cramping,
-    muscle_names,
-)
+from ..findings import cramp_sites_text, cramping, muscle_names
 from ..i18n import Text, gettext_noop
-from ..labels import (
-    TIMING_NAMES,
-)
+from ..labels import TIMING_NAMES
 from .base import FactorSpec, Match, Rule, age_evidence, condition, finding, older
 
 _NIGHT_CALF_ITEMS = (

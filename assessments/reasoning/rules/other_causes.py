@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import (
-    cramping,
-)
+from ..findings import cramping
 from ..i18n import Text, and_list, gettext_noop
-from ..labels import (
-    CONDITION_NAMES,
-)
+from ..labels import CONDITION_NAMES
 from .base import FactorSpec, Match, Rule, condition, contraindication, finding
 from .red_flags import recent_trauma_to_screen
 

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import (
-    weak_or_absent_pulses,
-)
+from ..findings import weak_or_absent_pulses
 from ..i18n import Text, gettext_noop
-from ..labels import (
-    SIDE_NAMES,
-)
+from ..labels import SIDE_NAMES
 from .base import (
     Condition,
     Match,

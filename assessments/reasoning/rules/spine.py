@@ -22,9 +22,7 @@ from ..findings import (
     stiff_segments,
 )
 from ..i18n import Text, gettext_noop
-from ..labels import (
-    REGION_NAMES,
-)
+from ..labels import REGION_NAMES
 from .base import FactorSpec, Match, Rule, condition, finding
 from .thyroid import untreated_underactive_thyroid
 

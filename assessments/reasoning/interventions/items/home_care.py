@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from ...i18n import gettext_noop
 from ..base import Dosage, ItemTemplate
-from ..params import (
-    cervical_levels,
-    fluid_limits,
-    lumbar_levels,
-    short_leg_side,
-)
+from ..params import cervical_levels, fluid_limits, lumbar_levels, short_leg_side
 
 TEMPLATES = (
     ItemTemplate(

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from ...i18n import gettext_noop
 from ..base import EACH_VISIT, ItemTemplate
-from ..params import (
-    cervical_levels,
-    cramping_muscles,
-    lumbar_levels,
-    thoracic_levels,
-)
+from ..params import cervical_levels, cramping_muscles, lumbar_levels, thoracic_levels
 
 TEMPLATES = (
     ItemTemplate(

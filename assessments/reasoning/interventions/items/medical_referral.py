@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from ...i18n import gettext_noop
 from ..base import Dosage, ItemTemplate
-from ..params import (
-    cramp_linked_drugs,
-    episode_length,
-    secondary_conditions,
-)
+from ..params import cramp_linked_drugs, episode_length, secondary_conditions
 
 TEMPLATES = (
     # Medical referrals first: they can change what the rest of the plan may do.

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ...i18n import gettext_noop
 from ..base import Dosage, ItemTemplate
-from ..params import (
-    nutrition_topics,
-)
+from ..params import nutrition_topics
 
 TEMPLATES = (
     ItemTemplate(

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ...i18n import gettext_noop
 from ..base import EACH_VISIT, Dosage, ItemTemplate
-from ..params import (
-    posture_findings,
-)
+from ..params import posture_findings
 
 TEMPLATES = (
     ItemTemplate(

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ...i18n import gettext_noop
 from ..base import STRETCH, Dosage, ItemTemplate
-from ..params import (
-    stretch_muscles,
-)
+from ..params import stretch_muscles
 
 TEMPLATES = (
     ItemTemplate(
