@@ -89,6 +89,13 @@ class _Found:
         if factor_key is not None and factor_key not in self.factor_keys:
             self.factor_keys.append(factor_key)
 
+    def absorb(self, other: _Found, *, factor_keys: bool = True) -> None:
+        """Take in another entry's rules and seeds (and, unless told not to, its factors)."""
+        self.rule_ids.extend(rule_id for rule_id in other.rule_ids if rule_id not in self.rule_ids)
+        self.sources.update(other.sources)
+        if factor_keys:
+            self.factor_keys.extend(k for k in other.factor_keys if k not in self.factor_keys)
+
     @property
     def ordered_rule_ids(self) -> tuple[str, ...]:
         return tuple(sorted(self.rule_ids, key=_RULE_ORDER.__getitem__))
@@ -299,17 +306,8 @@ def _withhold(
             continue
         if alternative not in kept:
             kept[alternative] = _Found(original.first_rule, original.match)
-        target = kept[alternative]
-        for rule_id in original.rule_ids:
-            if rule_id not in target.rule_ids:
-                target.rule_ids.append(rule_id)
-        target.sources.update(original.sources)
-        target.factor_keys.extend(k for k in original.factor_keys if k not in target.factor_keys)
-        precaution = precautions[entry.precaution]
-        for rule_id in precaution.rule_ids:
-            if rule_id not in target.rule_ids:
-                target.rule_ids.append(rule_id)
-        target.sources.update(precaution.sources)
+        kept[alternative].absorb(original)
+        kept[alternative].absorb(precautions[entry.precaution], factor_keys=False)
     # One entry per (item, precaution); the alternative is named once per item.
     return kept, tuple(withheld)
 
@@ -318,13 +316,7 @@ def _merge(items: dict[str, _Found]) -> None:
     """Merge overlapping items: one calf stretch, not three."""
     for source, target in MERGED_INTO.items():
         if source in items and target in items:
-            merged = items.pop(source)
-            entry = items[target]
-            for rule_id in merged.rule_ids:
-                if rule_id not in entry.rule_ids:
-                    entry.rule_ids.append(rule_id)
-            entry.sources.update(merged.sources)
-            entry.factor_keys.extend(k for k in merged.factor_keys if k not in entry.factor_keys)
+            items[target].absorb(items.pop(source))
 
 
 def _dosage(facts: Facts, dosage: Dosage) -> Dosage:

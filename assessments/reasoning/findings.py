@@ -124,22 +124,13 @@ def root_signs(facts: Facts, roots: tuple[str, ...], *, leg: bool) -> tuple[Text
         return ()
     neuro = facts.exam.neuro
     signs = []
-    sensation = tuple(r for r in neuro.sensation_change_roots if r in roots)
-    if sensation:
-        signs.append(
-            Text(
-                gettext_noop("Exam: altered sensation in %(roots)s"),
-                {"roots": ", ".join(sensation)},
-            )
-        )
-    strength = tuple(r for r in neuro.strength_change_roots if r in roots)
-    if strength:
-        signs.append(
-            Text(
-                gettext_noop("Exam: weakness in the %(roots)s myotome"),
-                {"roots": ", ".join(strength)},
-            )
-        )
+    for changed, msgid in (
+        (neuro.sensation_change_roots, gettext_noop("Exam: altered sensation in %(roots)s")),
+        (neuro.strength_change_roots, gettext_noop("Exam: weakness in the %(roots)s myotome")),
+    ):
+        found = tuple(r for r in changed if r in roots)
+        if found:
+            signs.append(Text(msgid, {"roots": ", ".join(found)}))
     if not leg:
         return tuple(signs)
     for side, reproduces, degrees in (

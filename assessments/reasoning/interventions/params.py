@@ -18,35 +18,36 @@ from ..labels import CONDITION_NAMES, MEDICATION_CLASS_NAMES, REFERRAL_CONDITION
 from ..vocabulary import CRAMP_MUSCLES
 
 
-def _levels(facts: Facts, region_levels: tuple[str, ...], unexamined: Text) -> ParamValue:
+def _levels(
+    facts: Facts, region_levels: tuple[str, ...], unexamined: str
+) -> Mapping[str, ParamValue]:
     found = stiff_segments(facts, region_levels)
-    return level_names(found) if found else unexamined
+    return {"levels": level_names(found) if found else Text(unexamined)}
 
 
 def lumbar_levels(facts: Facts) -> Mapping[str, ParamValue]:
-    unexamined = Text(
-        gettext_noop("levels to be found on examination; the clinic looks at L4 to S1 first")
+    return _levels(
+        facts,
+        LUMBAR_LEVELS,
+        gettext_noop("levels to be found on examination; the clinic looks at L4 to S1 first"),
     )
-    return {"levels": _levels(facts, LUMBAR_LEVELS, unexamined)}
 
 
 def thoracic_levels(facts: Facts) -> Mapping[str, ParamValue]:
-    unexamined = Text(gettext_noop("levels to be found on examination"))
-    return {"levels": _levels(facts, THORACIC_LEVELS, unexamined)}
+    return _levels(facts, THORACIC_LEVELS, gettext_noop("levels to be found on examination"))
 
 
 def cervical_levels(facts: Facts) -> Mapping[str, ParamValue]:
-    unexamined = Text(
-        gettext_noop("levels to be found on examination; the clinic looks at C5 to T1 first")
+    return _levels(
+        facts,
+        CERVICAL_LEVELS,
+        gettext_noop("levels to be found on examination; the clinic looks at C5 to T1 first"),
     )
-    return {"levels": _levels(facts, CERVICAL_LEVELS, unexamined)}
 
 
 def any_spinal_levels(facts: Facts) -> Mapping[str, ParamValue]:
-    unexamined = Text(gettext_noop("levels to be found on examination"))
-    return {
-        "levels": _levels(facts, (*CERVICAL_LEVELS, *THORACIC_LEVELS, *LUMBAR_LEVELS), unexamined)
-    }
+    every_level = (*CERVICAL_LEVELS, *THORACIC_LEVELS, *LUMBAR_LEVELS)
+    return _levels(facts, every_level, gettext_noop("levels to be found on examination"))
 
 
 def cramping_muscles(facts: Facts) -> Mapping[str, ParamValue]:

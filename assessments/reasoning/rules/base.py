@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..facts import Facts
+from ..findings import cramp_sites_text
 from ..i18n import ParamValue, Text, gettext_noop
 
 SEEDS = {
@@ -118,3 +119,10 @@ def age_evidence(facts: Facts) -> tuple[Text, ...]:
     if facts.person.age_years is None:
         return ()
     return (finding(gettext_noop("Patient: %(age)s years old"), age=str(facts.person.age_years)),)
+
+
+def cramp_sites_evidence(facts: Facts, muscles: tuple[str, ...] | None = None) -> Text:
+    """The intake line naming where the patient cramps (all sites, or only `muscles`)."""
+    return Text(
+        gettext_noop("Intake: cramps in the %(sites)s"), {"sites": cramp_sites_text(facts, muscles)}
+    )

@@ -10,7 +10,15 @@ from ..findings import cramp_sides, cramp_sites_text
 from ..i18n import Text, gettext_noop
 from ..interventions import stretchable_muscles
 from ..labels import SIDE_NAMES, TIMING_NAMES
-from .base import FactorSpec, Match, Rule, condition, contraindication, finding
+from .base import (
+    FactorSpec,
+    Match,
+    Rule,
+    condition,
+    contraindication,
+    cramp_sites_evidence,
+    finding,
+)
 
 LONG_EPISODE_MINUTES = 10  # seed 003: the muscle usually relaxes in less than 10 minutes
 
@@ -58,11 +66,7 @@ def one_sided_cramps(facts: Facts) -> Match | None:
     (side,) = cramp_sides(facts)
     return Match(
         params={"side": SIDE_NAMES[side]},
-        evidence=(
-            Text(
-                gettext_noop("Intake: cramps in the %(sites)s"), {"sites": cramp_sites_text(facts)}
-            ),
-        ),
+        evidence=(cramp_sites_evidence(facts),),
     )
 
 
@@ -88,11 +92,7 @@ def symmetrical_cramps(facts: Facts) -> Match | None:
     if not sites or any(site.side != "both" for site in sites):
         return None
     return Match(
-        evidence=(
-            Text(
-                gettext_noop("Intake: cramps in the %(sites)s"), {"sites": cramp_sites_text(facts)}
-            ),
-        ),
+        evidence=(cramp_sites_evidence(facts),),
     )
 
 
@@ -138,14 +138,7 @@ CI_CRAMPS_WHILE_STRETCHING = contraindication(
 def paraspinal_cramps_only_stretch(facts: Facts) -> Match | None:
     if "paraspinal" not in facts.cramps.muscles or stretchable_muscles(facts):
         return None
-    return Match(
-        evidence=(
-            Text(
-                gettext_noop("Intake: cramps in the %(sites)s"),
-                {"sites": cramp_sites_text(facts, ("paraspinal",))},
-            ),
-        )
-    )
+    return Match(evidence=(cramp_sites_evidence(facts, ("paraspinal",)),))
 
 
 CI_PARASPINAL_NO_SPINAL_STRETCH = contraindication(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..facts import Facts
-from ..findings import cramp_sites_text, muscle_names, strength_evidence, weak_muscles
+from ..findings import muscle_names, strength_evidence, weak_muscles
 from ..i18n import Text, gettext_noop
 from ..labels import STRENGTH_MUSCLE_NAMES
-from .base import FactorSpec, Match, Rule, condition
+from .base import FactorSpec, Match, Rule, condition, cramp_sites_evidence
 
 # The muscle that does the opposite movement: when it is weak the cramping one spasms more easily.
 _ANTAGONISTS = {"calf": "tibialis_anterior", "hamstring": "quadriceps", "thigh_front": "hamstrings"}
@@ -67,10 +67,7 @@ def weak_glutes_with_hamstring_cramps(facts: Facts) -> Match | None:
     if "hamstring" not in facts.cramps.muscles or not glutes:
         return None
     evidence = [
-        Text(
-            gettext_noop("Intake: cramps in the %(sites)s"),
-            {"sites": cramp_sites_text(facts, ("hamstring",))},
-        ),
+        cramp_sites_evidence(facts, ("hamstring",)),
         *strength_evidence(facts, glutes),
     ]
     if facts.exam is not None and facts.exam.cramp_reproduced:

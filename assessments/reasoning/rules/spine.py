@@ -23,7 +23,7 @@ from ..findings import (
 )
 from ..i18n import Text, gettext_noop
 from ..labels import REGION_NAMES
-from .base import FactorSpec, Match, Rule, condition, finding
+from .base import FactorSpec, Match, Rule, condition, cramp_sites_evidence, finding
 from .thyroid import untreated_underactive_thyroid
 
 _LUMBAR_CARE = (
@@ -78,12 +78,7 @@ def _spine_evidence(facts: Facts, region: str, muscles: tuple[str, ...]) -> tupl
         )
         for diagnosis in _diagnoses(facts, region)
     ]
-    evidence.append(
-        Text(
-            gettext_noop("Intake: cramps in the %(sites)s"),
-            {"sites": cramp_sites_text(facts, muscles)},
-        )
-    )
+    evidence.append(cramp_sites_evidence(facts, muscles))
     if region == "lumbar" and facts.spine.current_back_pain:
         evidence.append(finding(gettext_noop("Intake: current back pain")))
     if region == "cervical" and facts.spine.current_neck_pain:
@@ -340,10 +335,7 @@ def stiff_lower_back_with_leg_cramps(facts: Facts) -> Match | None:
     if not muscles or not segments:
         return None
     evidence = [
-        Text(
-            gettext_noop("Intake: cramps in the %(sites)s"),
-            {"sites": cramp_sites_text(facts, muscles)},
-        ),
+        cramp_sites_evidence(facts, muscles),
         *segment_evidence(segments),
     ]
     if not facts.spine.current_back_pain:
@@ -384,10 +376,7 @@ def stiff_neck_with_arm_cramps(facts: Facts) -> Match | None:
     if not muscles or not segments:
         return None
     evidence = (
-        Text(
-            gettext_noop("Intake: cramps in the %(sites)s"),
-            {"sites": cramp_sites_text(facts, muscles)},
-        ),
+        cramp_sites_evidence(facts, muscles),
         *segment_evidence(segments),
     )
     return Match(
