@@ -23,15 +23,21 @@ def _red_flag(rule_id: str, when: Condition, key: str, title: str, urgency: str)
     return Rule(rule_id, when, ("clinical-screening",), red_flag=RedFlagSpec(key, title, urgency))
 
 
-def _flag(facts: Facts, name: str, evidence: Text) -> Match | None:
-    return Match(evidence=(evidence,)) if getattr(facts.red_flags, name) else None
+def _intake_flag(name: str, description: str, evidence: str) -> Condition:
+    """Holds when the intake answered yes to the red-flag question `name` (a RedFlags field)."""
+
+    def test(facts: Facts) -> Match | None:
+        return Match(evidence=(finding(evidence),)) if getattr(facts.red_flags, name) else None
+
+    test.__name__ = test.__qualname__ = name
+    return Condition(description, test)
 
 
-@condition("Intake: the calf is swollen, red and warm")
-def calf_swollen_red_warm(facts: Facts) -> Match | None:
-    return _flag(
-        facts, "calf_swollen_red_warm", finding(gettext_noop("Intake: calf swollen, red and warm"))
-    )
+calf_swollen_red_warm = _intake_flag(
+    "calf_swollen_red_warm",
+    "Intake: the calf is swollen, red and warm",
+    gettext_noop("Intake: calf swollen, red and warm"),
+)
 
 
 RF_CALF_CLOT = _red_flag(
@@ -43,9 +49,11 @@ RF_CALF_CLOT = _red_flag(
 )
 
 
-@condition("Intake: numbness in the saddle area")
-def saddle_numbness(facts: Facts) -> Match | None:
-    return _flag(facts, "saddle_numbness", finding(gettext_noop("Intake: saddle numbness")))
+saddle_numbness = _intake_flag(
+    "saddle_numbness",
+    "Intake: numbness in the saddle area",
+    gettext_noop("Intake: saddle numbness"),
+)
 
 
 RF_SADDLE_NUMBNESS = _red_flag(
@@ -60,11 +68,11 @@ RF_SADDLE_NUMBNESS = _red_flag(
 )
 
 
-@condition("Intake: new change in bladder or bowel control")
-def bladder_bowel_change(facts: Facts) -> Match | None:
-    return _flag(
-        facts, "bladder_bowel_change", finding(gettext_noop("Intake: new bladder or bowel change"))
-    )
+bladder_bowel_change = _intake_flag(
+    "bladder_bowel_change",
+    "Intake: new change in bladder or bowel control",
+    gettext_noop("Intake: new bladder or bowel change"),
+)
 
 
 RF_BLADDER_BOWEL = _red_flag(
@@ -79,11 +87,11 @@ RF_BLADDER_BOWEL = _red_flag(
 )
 
 
-@condition("Intake: weakness that is getting worse")
-def progressive_weakness(facts: Facts) -> Match | None:
-    return _flag(
-        facts, "progressive_weakness", finding(gettext_noop("Intake: progressive weakness"))
-    )
+progressive_weakness = _intake_flag(
+    "progressive_weakness",
+    "Intake: weakness that is getting worse",
+    gettext_noop("Intake: progressive weakness"),
+)
 
 
 RF_PROGRESSIVE_WEAKNESS = _red_flag(
@@ -98,11 +106,11 @@ RF_PROGRESSIVE_WEAKNESS = _red_flag(
 )
 
 
-@condition("Intake: unexplained weight loss")
-def unexplained_weight_loss(facts: Facts) -> Match | None:
-    return _flag(
-        facts, "unexplained_weight_loss", finding(gettext_noop("Intake: unexplained weight loss"))
-    )
+unexplained_weight_loss = _intake_flag(
+    "unexplained_weight_loss",
+    "Intake: unexplained weight loss",
+    gettext_noop("Intake: unexplained weight loss"),
+)
 
 
 RF_WEIGHT_LOSS = _red_flag(
@@ -114,9 +122,7 @@ RF_WEIGHT_LOSS = _red_flag(
 )
 
 
-@condition("Intake: fever")
-def fever(facts: Facts) -> Match | None:
-    return _flag(facts, "fever", finding(gettext_noop("Intake: fever")))
+fever = _intake_flag("fever", "Intake: fever", gettext_noop("Intake: fever"))
 
 
 RF_FEVER = _red_flag(
