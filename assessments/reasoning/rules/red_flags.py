@@ -219,6 +219,15 @@ RF_BRISK_REFLEXES = _red_flag(
 )
 
 
+def _spinal_pain_evidence(facts: Facts) -> list[Text]:
+    evidence = []
+    if facts.spine.current_back_pain:
+        evidence.append(finding(gettext_noop("Intake: current back pain")))
+    if facts.spine.current_neck_pain:
+        evidence.append(finding(gettext_noop("Intake: current neck pain")))
+    return evidence
+
+
 @condition(
     "Intake: a history of cancer together with current back or neck pain, unexplained weight "
     "loss, or age 50 or over"
@@ -227,10 +236,7 @@ def cancer_history_to_screen(facts: Facts) -> Match | None:
     if not facts.conditions.cancer_history:
         return None
     evidence = [finding(gettext_noop("Intake: history of cancer"))]
-    if facts.spine.current_back_pain:
-        evidence.append(finding(gettext_noop("Intake: current back pain")))
-    if facts.spine.current_neck_pain:
-        evidence.append(finding(gettext_noop("Intake: current neck pain")))
+    evidence.extend(_spinal_pain_evidence(facts))
     if facts.red_flags.unexplained_weight_loss:
         evidence.append(finding(gettext_noop("Intake: unexplained weight loss")))
     if older(facts, 50):
@@ -287,10 +293,7 @@ def recent_trauma_to_screen(facts: Facts) -> Match | None:
     evidence = [finding(gettext_noop("Intake: recent injury or fall"))]
     if facts.conditions.osteoporosis:
         evidence.append(finding(gettext_noop("Intake: osteoporosis")))
-    if facts.spine.current_back_pain:
-        evidence.append(finding(gettext_noop("Intake: current back pain")))
-    if facts.spine.current_neck_pain:
-        evidence.append(finding(gettext_noop("Intake: current neck pain")))
+    evidence.extend(_spinal_pain_evidence(facts))
     if older(facts, 65):
         evidence.extend(age_evidence(facts))
     return Match(evidence=tuple(evidence))
