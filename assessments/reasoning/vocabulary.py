@@ -54,6 +54,21 @@ STRENGTH_MUSCLES = (
     "tibialis_anterior",
 )
 
+# Spine regions, the muscles they supply and their nerve roots.
+# Seed 000 and 002: the lower back supplies the calf, foot and hamstring; the neck supplies the
+# forearm and hand.
+LOWER_BACK_MUSCLES = ("calf", "foot", "hamstring")
+NECK_MUSCLES = ("forearm_hand",)
+# The segments examined first for those muscles: L4 to S1 for the leg, C5 to T1 for the forearm
+# and hand. The seeds name no levels: this is the clinic's convention, and the texts say so.
+LOWER_BACK_LEVELS = ("L4", "L5", "S1")
+NECK_LEVELS = ("C5", "C6", "C7", "T1")
+LUMBAR_LEVELS = ("L1", "L2", "L3", "L4", "L5", "S1", "SIJ")
+CERVICAL_LEVELS = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "T1")
+THORACIC_LEVELS = tuple(f"T{n}" for n in range(1, 13))
+LEG_ROOTS = ("L4", "L5", "S1", "S2")
+ARM_ROOTS = ("C5", "C6", "C7", "C8", "T1")
+
 # The components of a plan, in the order a plan lists them.
 COMPONENTS = (
     "medical_referral",

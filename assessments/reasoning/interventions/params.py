@@ -5,17 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..facts import Facts
-from ..findings import (
-    CERVICAL_LEVELS,
-    LUMBAR_LEVELS,
-    THORACIC_LEVELS,
-    level_names,
-    muscle_names,
-    stiff_segments,
-)
+from ..findings import level_names, muscle_names, stiff_segments
 from ..i18n import ParamValue, Text, and_list, gettext_noop
 from ..labels import CONDITION_NAMES, MEDICATION_CLASS_NAMES, REFERRAL_CONDITIONS, SIDE_NAMES
-from ..vocabulary import CRAMP_MUSCLES
+from ..vocabulary import CERVICAL_LEVELS, CRAMP_MUSCLES, LUMBAR_LEVELS, THORACIC_LEVELS
 
 
 def _levels(

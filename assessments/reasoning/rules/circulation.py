@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..facts import Facts
-from ..findings import LEG_ROOTS, weak_or_absent_pulses
+from ..findings import weak_or_absent_pulses
 from ..i18n import Text, gettext_noop
 from ..labels import PULSE_NAMES, SIDE_NAMES
+from ..vocabulary import LEG_ROOTS
 from .base import FactorSpec, Match, Rule, condition, contraindication, finding
 from .night_cramps import night_calf_or_foot_cramps
 

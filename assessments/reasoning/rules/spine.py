@@ -7,12 +7,6 @@ from __future__ import annotations
 
 from ..facts import Facts
 from ..findings import (
-    ARM_ROOTS,
-    LEG_ROOTS,
-    LOWER_BACK_LEVELS,
-    LOWER_BACK_MUSCLES,
-    NECK_LEVELS,
-    NECK_MUSCLES,
     cramp_sites_text,
     cramping,
     level_names,
@@ -23,6 +17,14 @@ from ..findings import (
 )
 from ..i18n import Text, gettext_noop
 from ..labels import REGION_NAMES
+from ..vocabulary import (
+    ARM_ROOTS,
+    LEG_ROOTS,
+    LOWER_BACK_LEVELS,
+    LOWER_BACK_MUSCLES,
+    NECK_LEVELS,
+    NECK_MUSCLES,
+)
 from .base import FactorSpec, Match, Rule, condition, cramp_sites_evidence, finding
 from .thyroid import untreated_underactive_thyroid
 
