@@ -36,6 +36,7 @@ from .vocabulary import (
     STIFFNESS_GRADES,
     THYROID_CONDITIONS,
 )
+from .vocabulary import STRENGTH_MUSCLES as STRENGTH_MUSCLES  # read here by the exam models
 
 
 class CaseError(ValueError):
