@@ -1,6 +1,6 @@
 """Pure-Python clinical reasoning: facts in, assessment and draft plan out. No Django here."""
 
-from .engine import (
+from .assessment import (
     Assessment,
     Factor,
     Goal,
@@ -11,9 +11,8 @@ from .engine import (
     Referral,
     Schedule,
     WithheldItem,
-    assess,
-    contraindicated_items,
 )
+from .engine import assess, contraindicated_items
 from .facts import CaseError, Facts, facts_from_dict, facts_to_dict
 from .i18n import Text, gettext_noop
 from .interventions import Dosage

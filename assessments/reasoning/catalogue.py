@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .engine import (
-    HOME_PROGRAMME_REVIEW_DAYS,
-    MAX_TREATMENT_ITEMS,
-    MERGED_INTO,
-    SCHEDULES,
-    URGENCY_PATIENT_TEXTS,
-    URGENCY_REFERRAL_TITLES,
-)
+from .assessment import URGENCY_PATIENT_TEXTS
+from .engine import MAX_TREATMENT_ITEMS, MERGED_INTO, URGENCY_REFERRAL_TITLES
 from .interventions import (
     GOALS_BY_KEY,
     ITEM_TEMPLATES,
@@ -20,6 +14,7 @@ from .interventions import (
     PRECAUTIONS_BY_KEY,
 )
 from .rules import SEED_TITLES, SEEDS, URGENCIES, Rule
+from .schedule import HOME_PROGRAMME_REVIEW_DAYS, SCHEDULES
 
 
 def _sources(rule: Rule) -> str:

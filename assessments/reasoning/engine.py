@@ -6,6 +6,18 @@ import dataclasses
 import string
 from dataclasses import dataclass, field
 
+from .assessment import (
+    URGENCY_PATIENT_TEXTS,
+    Assessment,
+    Factor,
+    Goal,
+    Plan,
+    PlanItem,
+    Precaution,
+    RedFlag,
+    Referral,
+    WithheldItem,
+)
 from .facts import Facts
 from .findings import cramp_sides, cramp_sites_text
 from .i18n import Text, and_list, gettext_noop
@@ -21,21 +33,11 @@ from .interventions import (
 )
 from .labels import TIMING_NAMES
 from .rules import RULES, SEEDS, URGENCIES, Match, Rule
+from .schedule import propose_schedule
 
 # About six to eight treatment items (issue 12): referrals are not counted and never dropped.
 MAX_TREATMENT_ITEMS = 8
 
-# What the patient is told to do, by urgency (a plain sentence for the care plan and letters).
-URGENCY_PATIENT_TEXTS = {
-    "emergency": gettext_noop(
-        "Go to an emergency department today. Do not wait for your next appointment here."
-    ),
-    "urgent": gettext_noop(
-        "See your doctor within a day or two; if you cannot get an appointment, go to an urgent "
-        "care centre."
-    ),
-    "soon": gettext_noop("See your doctor soon, before starting any treatment here."),
-}
 URGENCY_REFERRAL_TITLES = {
     "emergency": gettext_noop("Same-day emergency medical assessment"),
     "urgent": gettext_noop("Urgent medical referral (within a day or two)"),
@@ -60,260 +62,7 @@ URGENCY_REFERRAL_REASONS = {
 MERGED_INTO = {"stretching.calf": "stretching.calf_before_bed"}
 
 _RULE_ORDER = {rule.id: index for index, rule in enumerate(RULES)}
-_FACTOR_SPECS = {rule.factor.key: rule.factor for rule in RULES if rule.factor is not None}
 _SOURCE_ORDER = {short: index for index, short in enumerate(SEEDS)}
-
-
-# --- Output -------------------------------------------------------------------------------------
-
-
-def _texts(texts: tuple[Text, ...]) -> list[dict]:
-    return [text.to_dict() for text in texts]
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    key: str
-    title: Text
-    evidence: tuple[Text, ...]
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
-    urgency: str = "soon"
-    cleared: bool = False
-
-    @property
-    def patient_text(self) -> Text:
-        return Text(URGENCY_PATIENT_TEXTS[self.urgency])
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "title": self.title.to_dict(),
-            "evidence": _texts(self.evidence),
-            "urgency": self.urgency,
-            "cleared": self.cleared,
-            "patient_text": self.patient_text.to_dict(),
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
-
-
-@dataclass(frozen=True)
-class Factor:
-    key: str
-    title: Text
-    evidence: tuple[Text, ...]
-    weight: int
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "title": self.title.to_dict(),
-            "evidence": _texts(self.evidence),
-            "weight": self.weight,
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
-
-
-@dataclass(frozen=True)
-class Precaution:
-    key: str
-    text: Text
-    components: tuple[str, ...]
-    item_keys: tuple[str, ...]
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
-    kind: str = "advice"
-    # Contraindications only: the items it keeps out of the plan (whether proposed or not).
-    withheld_item_keys: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "kind": self.kind,
-            "text": self.text.to_dict(),
-            "components": list(self.components),
-            "item_keys": list(self.item_keys),
-            "withheld_item_keys": list(self.withheld_item_keys),
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
-
-
-@dataclass(frozen=True)
-class WithheldItem:
-    """An item the rules would propose that a contraindication keeps out of the plan."""
-
-    item: str
-    precaution: str
-    text: Text
-    alternative: str | None
-
-    def to_dict(self) -> dict:
-        return {
-            "item": self.item,
-            "precaution": self.precaution,
-            "text": self.text.to_dict(),
-            "alternative": self.alternative,
-        }
-
-
-@dataclass(frozen=True)
-class PlanItem:
-    key: str
-    component: str
-    title: Text
-    instructions: Text
-    dosage: Dosage
-    factor_keys: tuple[str, ...]
-    precaution_keys: tuple[str, ...]
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "component": self.component,
-            "title": self.title.to_dict(),
-            "instructions": self.instructions.to_dict(),
-            "dosage": self.dosage.to_dict(),
-            "factor_keys": list(self.factor_keys),
-            "precaution_keys": list(self.precaution_keys),
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
-
-
-@dataclass(frozen=True)
-class Referral:
-    """A referral letter to write: one per referral item of the plan."""
-
-    key: str
-    recipient: str
-    urgency: str
-    title: Text
-    reason: Text
-    factor_keys: tuple[str, ...]
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
-    # Red-flag referral only: what the patient is told to do, in plain words.
-    patient_text: Text | None = None
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "recipient": self.recipient,
-            "urgency": self.urgency,
-            "title": self.title.to_dict(),
-            "reason": self.reason.to_dict(),
-            "patient_text": None if self.patient_text is None else self.patient_text.to_dict(),
-            "factor_keys": list(self.factor_keys),
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
-
-
-@dataclass(frozen=True)
-class Goal:
-    key: str
-    measure: str
-    text: Text
-    baseline: str | None
-    target: str | None
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
-
-    def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "measure": self.measure,
-            "text": self.text.to_dict(),
-            "baseline": self.baseline,
-            "target": self.target,
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
-
-
-@dataclass(frozen=True)
-class Schedule:
-    visits_per_week: int
-    weeks: int
-    review_after_days: int
-    text: Text
-
-    def to_dict(self) -> dict:
-        return {
-            "visits_per_week": self.visits_per_week,
-            "weeks": self.weeks,
-            "review_after_days": self.review_after_days,
-            "text": self.text.to_dict(),
-        }
-
-
-@dataclass(frozen=True)
-class Plan:
-    schedule: Schedule | None
-    goals: tuple[Goal, ...]
-    items: tuple[PlanItem, ...]
-
-    @property
-    def review_after_days(self) -> int | None:
-        return None if self.schedule is None else self.schedule.review_after_days
-
-    def items_for(self, component: str) -> tuple[PlanItem, ...]:
-        return tuple(item for item in self.items if item.component == component)
-
-    def to_dict(self) -> dict:
-        return {
-            "schedule": None if self.schedule is None else self.schedule.to_dict(),
-            "review_after_days": self.review_after_days,
-            "goals": [goal.to_dict() for goal in self.goals],
-            "items": [item.to_dict() for item in self.items],
-        }
-
-
-@dataclass(frozen=True)
-class Assessment:
-    complaint: Text | None
-    red_flags: tuple[RedFlag, ...]
-    factors: tuple[Factor, ...]
-    precautions: tuple[Precaution, ...]
-    referrals: tuple[Referral, ...]
-    plan: Plan
-    requires_medical_clearance: bool
-    clearance_note: Text | None
-    rule_ids: tuple[str, ...]
-    treatment_withheld: bool = False
-    withheld_items: tuple[WithheldItem, ...] = ()
-    # Items left out to keep the plan short (lowest priority first out); the practitioner can
-    # add them back by hand.
-    deferred_items: tuple[str, ...] = ()
-
-    @property
-    def open_red_flags(self) -> tuple[RedFlag, ...]:
-        return tuple(flag for flag in self.red_flags if not flag.cleared)
-
-    def to_dict(self) -> dict:
-        return {
-            "requires_medical_clearance": self.requires_medical_clearance,
-            "treatment_withheld": self.treatment_withheld,
-            "clearance_note": None
-            if self.clearance_note is None
-            else self.clearance_note.to_dict(),
-            "red_flags": [flag.to_dict() for flag in self.red_flags],
-            "complaint": None if self.complaint is None else self.complaint.to_dict(),
-            "factors": [factor.to_dict() for factor in self.factors],
-            "precautions": [precaution.to_dict() for precaution in self.precautions],
-            "referrals": [referral.to_dict() for referral in self.referrals],
-            "withheld_items": [entry.to_dict() for entry in self.withheld_items],
-            "deferred_items": list(self.deferred_items),
-            "plan": self.plan.to_dict(),
-            "rule_ids": list(self.rule_ids),
-        }
 
 
 # --- Merging what the rules propose -------------------------------------------------------------
@@ -339,6 +88,13 @@ class _Found:
                 self.evidence.append(text)
         if factor_key is not None and factor_key not in self.factor_keys:
             self.factor_keys.append(factor_key)
+
+    def absorb(self, other: _Found, *, factor_keys: bool = True) -> None:
+        """Take in another entry's rules and seeds (and, unless told not to, its factors)."""
+        self.rule_ids.extend(rule_id for rule_id in other.rule_ids if rule_id not in self.rule_ids)
+        self.sources.update(other.sources)
+        if factor_keys:
+            self.factor_keys.extend(k for k in other.factor_keys if k not in self.factor_keys)
 
     @property
     def ordered_rule_ids(self) -> tuple[str, ...]:
@@ -455,7 +211,7 @@ def assess(facts: Facts, *, cleared_red_flags: frozenset[str] = frozenset()) -> 
     replaced = {w.alternative: w.item for w in withheld if w.alternative is not None}
     plan_items, deferred = _plan_items(facts, items, tables["precautions"], built_factors, replaced)
     plan = Plan(
-        schedule=_schedule(facts, built_factors, plan_items),
+        schedule=propose_schedule(facts, built_factors, plan_items),
         goals=_goals(facts, tables["goals"]),
         items=plan_items,
     )
@@ -550,17 +306,8 @@ def _withhold(
             continue
         if alternative not in kept:
             kept[alternative] = _Found(original.first_rule, original.match)
-        target = kept[alternative]
-        for rule_id in original.rule_ids:
-            if rule_id not in target.rule_ids:
-                target.rule_ids.append(rule_id)
-        target.sources.update(original.sources)
-        target.factor_keys.extend(k for k in original.factor_keys if k not in target.factor_keys)
-        precaution = precautions[entry.precaution]
-        for rule_id in precaution.rule_ids:
-            if rule_id not in target.rule_ids:
-                target.rule_ids.append(rule_id)
-        target.sources.update(precaution.sources)
+        kept[alternative].absorb(original)
+        kept[alternative].absorb(precautions[entry.precaution], factor_keys=False)
     # One entry per (item, precaution); the alternative is named once per item.
     return kept, tuple(withheld)
 
@@ -569,13 +316,7 @@ def _merge(items: dict[str, _Found]) -> None:
     """Merge overlapping items: one calf stretch, not three."""
     for source, target in MERGED_INTO.items():
         if source in items and target in items:
-            merged = items.pop(source)
-            entry = items[target]
-            for rule_id in merged.rule_ids:
-                if rule_id not in entry.rule_ids:
-                    entry.rule_ids.append(rule_id)
-            entry.sources.update(merged.sources)
-            entry.factor_keys.extend(k for k in merged.factor_keys if k not in entry.factor_keys)
+            items[target].absorb(items.pop(source))
 
 
 def _dosage(facts: Facts, dosage: Dosage) -> Dosage:
@@ -721,57 +462,6 @@ def _goals(facts: Facts, found: dict[str, _Found]) -> tuple[Goal, ...]:
             )
         )
     return tuple(goals)
-
-
-# Visit schedule from the musculoskeletal findings (a drug-related or medical cause is a referral,
-# not weeks of visits): the number of musculoskeletal factors, plus 1 for 3-6 cramps a week and 2
-# for 7 or more. A clinic default for the practitioner to adjust, not a rule from the seeds.
-# (highest score, visits a week, weeks); with no musculoskeletal factor, one visit teaches the home
-# programme and the review follows after HOME_PROGRAMME_REVIEW_DAYS.
-SCHEDULES = ((2, 1, 4), (5, 2, 4), (None, 2, 6))
-HOME_PROGRAMME_REVIEW_DAYS = 28
-_SCHEDULE_TEXTS = {
-    (True, True): gettext_noop("%(visits)s visit a week for %(weeks)s week, then review."),
-    (True, False): gettext_noop("%(visits)s visit a week for %(weeks)s weeks, then review."),
-    (False, True): gettext_noop("%(visits)s visits a week for %(weeks)s week, then review."),
-    (False, False): gettext_noop("%(visits)s visits a week for %(weeks)s weeks, then review."),
-}
-
-
-def _schedule(
-    facts: Facts, factors: tuple[Factor, ...], items: tuple[PlanItem, ...]
-) -> Schedule | None:
-    if not any(ITEMS_BY_KEY[item.key].recipient is None for item in items):
-        return None  # referrals only: nothing to treat in the clinic yet
-    musculoskeletal = sum(1 for factor in factors if _FACTOR_SPECS[factor.key].musculoskeletal)
-    if not musculoskeletal:
-        return Schedule(
-            visits_per_week=1,
-            weeks=1,
-            review_after_days=HOME_PROGRAMME_REVIEW_DAYS,
-            text=Text(
-                gettext_noop(
-                    "One visit to teach the home programme, then review in %(weeks)s weeks."
-                ),
-                {"weeks": str(HOME_PROGRAMME_REVIEW_DAYS // 7)},
-            ),
-        )
-    per_week = facts.cramps.cramps_per_week
-    score = musculoskeletal + (2 if per_week >= 7 else 1 if per_week >= 3 else 0)
-    visits, weeks = next(
-        (visits, weeks)
-        for highest, visits, weeks in SCHEDULES
-        if highest is None or score <= highest
-    )
-    return Schedule(
-        visits_per_week=visits,
-        weeks=weeks,
-        review_after_days=weeks * 7,
-        text=Text(
-            _SCHEDULE_TEXTS[(visits == 1, weeks == 1)],
-            {"visits": str(visits), "weeks": str(weeks)},
-        ),
-    )
 
 
 def _complaint(facts: Facts) -> Text | None:

@@ -1,8 +1,8 @@
 """The input facts: what a confirmed intake and an (optional) finished exam say about a patient.
 
-Every allowed string value is a module-level tuple so that the Django models and forms validate
-against the very same vocabulary. Fields carry their limits as dataclass metadata; one generic
-builder (`facts_from_dict`) reads that metadata, so a limit is written once.
+Every allowed string value is a tuple in vocabulary.py, so that the Django models and forms
+validate against the very same vocabulary. Fields carry their limits as dataclass metadata; one
+generic builder (`facts_from_dict`) reads that metadata, so a limit is written once.
 """
 
 from __future__ import annotations
@@ -13,57 +13,30 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-# --- Vocabularies -------------------------------------------------------------------------------
-
-CRAMP_MUSCLES = (
-    "calf",
-    "foot",
-    "hamstring",
-    "thigh_front",
-    "forearm_hand",
-    "paraspinal",
-    "shoulder_girdle",
-    "buttock_hip",
+from .vocabulary import (
+    CRAMP_MUSCLES,
+    CRAMP_TIMINGS,
+    EXERCISE_LEVELS,
+    FOOT_POSTURES,
+    FOOTWEAR,
+    LEG_LENGTH_TYPES,
+    LEG_SIDES,
+    LUMBAR_LORDOSIS,
+    MEDICATION_CLASSES,
+    NERVE_ROOTS,
+    PELVIC_TILT,
+    PULSES,
+    REFLEX_GRADES,
+    SEGMENT_LEVELS,
+    SEGMENT_SIDES,
+    SEXES,
+    SIDES,
+    SITTING_POSTURES,
+    SPINE_REGIONS,
+    STIFFNESS_GRADES,
+    THYROID_CONDITIONS,
 )
-SIDES = ("left", "right", "both")
-CRAMP_TIMINGS = ("night", "exercise", "rest", "stretching")
-SEXES = ("female", "male", "intersex", "undisclosed")
-LEG_SIDES = ("left", "right")
-MEDICATION_CLASSES = ("statin", "diuretic", "nicotinic_acid", "raloxifene", "nifedipine")
-THYROID_CONDITIONS = ("none", "underactive", "overactive", "unsure")
-SPINE_REGIONS = ("lumbar", "thoracic", "cervical")
-EXERCISE_LEVELS = ("none", "light", "moderate", "vigorous")
-FOOTWEAR = ("supportive", "unsupportive", "high_heels", "mixed")
-LUMBAR_LORDOSIS = ("normal", "increased", "reduced")
-PELVIC_TILT = ("none", "anterior", "posterior", "lateral")
-LEG_LENGTH_TYPES = ("apparent", "true")
-FOOT_POSTURES = ("normal", "flat")
-SITTING_POSTURES = ("upright", "slumped")
-SEGMENT_LEVELS = (
-    *(f"C{n}" for n in range(1, 8)),
-    *(f"T{n}" for n in range(1, 13)),
-    *(f"L{n}" for n in range(1, 6)),
-    "S1",
-    "SIJ",
-)
-STIFFNESS_GRADES = ("none", "mild", "moderate", "severe")
-SEGMENT_SIDES = ("left", "right", "both", "central")
-REFLEX_GRADES = ("normal", "reduced", "absent", "brisk")
-NERVE_ROOTS = (
-    *(f"C{n}" for n in range(1, 9)),
-    *(f"T{n}" for n in range(1, 13)),
-    *(f"L{n}" for n in range(1, 6)),
-    *(f"S{n}" for n in range(1, 6)),
-)
-PULSES = ("present", "weak", "absent")
-STRENGTH_MUSCLES = (
-    "glute_max",
-    "glute_med",
-    "calf",
-    "hamstrings",
-    "quadriceps",
-    "tibialis_anterior",
-)
+from .vocabulary import STRENGTH_MUSCLES as STRENGTH_MUSCLES  # read here by the exam models
 
 
 class CaseError(ValueError):

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from .facts import SEGMENT_LEVELS, STRENGTH_MUSCLES, Facts, Segment
+from .facts import Facts, Segment
 from .i18n import ParamValue, Text, and_list, gettext_noop
-from .labels import (
-    MUSCLE_NAMES,
-    REFLEX_NAMES,
-    SIDE_NAMES,
-    STIFFNESS_NAMES,
-    STRENGTH_MUSCLE_NAMES,
+from .labels import MUSCLE_NAMES, REFLEX_NAMES, SIDE_NAMES, STIFFNESS_NAMES, STRENGTH_MUSCLE_NAMES
+from .vocabulary import (
+    SEGMENT_LEVELS,
+    STRENGTH_MUSCLES,
 )
-
-# Seed 000 and 002: the lower back supplies the calf, foot and hamstring; the neck supplies the
-# forearm and hand.
-LOWER_BACK_MUSCLES = ("calf", "foot", "hamstring")
-NECK_MUSCLES = ("forearm_hand",)
-# The segments examined first for those muscles: L4 to S1 for the leg, C5 to T1 for the forearm
-# and hand. The seeds name no levels: this is the clinic's convention, and the texts say so.
-LOWER_BACK_LEVELS = ("L4", "L5", "S1")
-NECK_LEVELS = ("C5", "C6", "C7", "T1")
-LUMBAR_LEVELS = ("L1", "L2", "L3", "L4", "L5", "S1", "SIJ")
-CERVICAL_LEVELS = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "T1")
-THORACIC_LEVELS = tuple(f"T{n}" for n in range(1, 13))
-LEG_ROOTS = ("L4", "L5", "S1", "S2")
-ARM_ROOTS = ("C5", "C6", "C7", "C8", "T1")
 
 # A grade of 3 (moves fully against gravity, no resistance) or less is weak; so is any
 # difference between the sides.
@@ -129,22 +113,13 @@ def root_signs(facts: Facts, roots: tuple[str, ...], *, leg: bool) -> tuple[Text
         return ()
     neuro = facts.exam.neuro
     signs = []
-    sensation = tuple(r for r in neuro.sensation_change_roots if r in roots)
-    if sensation:
-        signs.append(
-            Text(
-                gettext_noop("Exam: altered sensation in %(roots)s"),
-                {"roots": ", ".join(sensation)},
-            )
-        )
-    strength = tuple(r for r in neuro.strength_change_roots if r in roots)
-    if strength:
-        signs.append(
-            Text(
-                gettext_noop("Exam: weakness in the %(roots)s myotome"),
-                {"roots": ", ".join(strength)},
-            )
-        )
+    for changed, msgid in (
+        (neuro.sensation_change_roots, gettext_noop("Exam: altered sensation in %(roots)s")),
+        (neuro.strength_change_roots, gettext_noop("Exam: weakness in the %(roots)s myotome")),
+    ):
+        found = tuple(r for r in changed if r in roots)
+        if found:
+            signs.append(Text(msgid, {"roots": ", ".join(found)}))
     if not leg:
         return tuple(signs)
     for side, reproduces, degrees in (

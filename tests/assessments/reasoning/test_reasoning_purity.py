@@ -13,12 +13,14 @@ from reasoning_case_builder import case_assessment
 from assessments.reasoning import Text
 
 PACKAGE = Path(__file__).resolve().parents[3] / "assessments" / "reasoning"
-MODULES = sorted(PACKAGE.glob("*.py"))
+MODULES = sorted(PACKAGE.rglob("*.py"))
 
 
 def test_the_package_imports_with_django_made_unimportable():
     names = ", ".join(
-        f"assessments.reasoning.{path.stem}" for path in MODULES if path.stem != "__init__"
+        ".".join(("assessments", "reasoning", *path.relative_to(PACKAGE).with_suffix("").parts))
+        for path in MODULES
+        if path.stem != "__init__"
     )
     code = (
         "import sys; sys.modules['django'] = None\n"

@@ -943,3 +943,32 @@ def test_rule(case):
     for key in case.goals:
         assert case.rule_id in goals[key].rule_ids, key
         assert stems <= set(goals[key].sources), key
+
+
+def test_every_rule_declared_in_a_topic_module_is_in_rules_once():
+    import importlib
+    import pkgutil
+
+    import assessments.reasoning.rules as package
+    from assessments.reasoning import Rule
+
+    declared = [
+        value
+        for info in pkgutil.iter_modules(package.__path__)
+        for value in vars(importlib.import_module(f"{package.__name__}.{info.name}")).values()
+        if isinstance(value, Rule)
+    ]
+    assert len(declared) == len(RULES)
+    assert {id(rule) for rule in declared} == {id(rule) for rule in RULES}
+
+
+def test_each_item_module_holds_only_its_own_component_and_every_component_has_one():
+    from assessments.reasoning.interventions import COMPONENTS, ITEM_TEMPLATES
+    from assessments.reasoning.interventions.items import _BY_COMPONENT
+
+    assert tuple(_BY_COMPONENT) == COMPONENTS
+    for component, templates in _BY_COMPONENT.items():
+        assert templates and {t.component for t in templates} == {component}
+    assert [t.component for t in ITEM_TEMPLATES] == sorted(
+        (t.component for t in ITEM_TEMPLATES), key=COMPONENTS.index
+    )
