@@ -28,7 +28,7 @@ class PatientQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         # A bulk update writes no history and no audit event: change patients one at a time
-        # through intake.services, which record both.
+        # through intake.patients.services, which record both.
         raise ValidationError(
             _("Patients are changed one at a time, so that every change has its history.")
         )
