@@ -17,10 +17,10 @@ from django.utils.text import slugify
 from assessments.models import PlanDocument, PlanStatus
 from assessments.plan_documents import render_care_plan, render_referral_letter
 from assessments.plan_views import get_plan
+from clinic.access import get_patient
 from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
-from intake.selectors import get_patient
 
 logger = logging.getLogger(__name__)
 

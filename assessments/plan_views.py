@@ -40,11 +40,11 @@ from assessments.plan_forms import (
     RedFlagClearForm,
     WithheldItemForm,
 )
+from clinic.access import get_patient
 from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.models import Intake, IntakeStatus
-from intake.selectors import get_patient
 
 VIEW = "assessments.view_treatmentplan"
 CHANGE = "assessments.change_treatmentplan"

@@ -4,8 +4,9 @@ from django.db import transaction
 
 from assessments.models import OutcomeMeasure, OutcomeSource
 from assessments.services import outcome_record
+from intake.intakes.services import IntakeLockedError
 from intake.models import SelfIntakeLink
-from intake.services import IntakeLockedError, link_is_live
+from intake.self_intake.selectors import link_is_live
 
 
 class AlreadyAnsweredError(Exception):

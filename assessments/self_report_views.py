@@ -20,7 +20,8 @@ from assessments.self_report_services import (
     answered_questionnaires,
     self_report_record,
 )
-from intake.services import IntakeLockedError, self_intake_link_for
+from intake.intakes.services import IntakeLockedError
+from intake.self_intake.selectors import self_intake_link_for
 
 # The ones a patient can answer alone; the practitioner-led PSFS stays with the practitioner.
 SELF_REPORTED = ("NPRS", "ODI", "LEFS")

@@ -19,11 +19,11 @@ from assessments.forms import (
 )
 from assessments.models import Exam, ExamLockedError, SegmentSide, Stiffness
 from assessments.selectors import exam_outcomes, get_exam
+from clinic.access import get_intake, get_patient
 from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.models import IntakeStatus
-from intake.selectors import get_intake, get_patient
 
 
 def _exam_forms(request, *, exam=None, form_class=ExamForm):

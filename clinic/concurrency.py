@@ -14,7 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 # For a patient filling in their own link, who has no version to show: their saves are
-# serialised by the link's row lock instead (intake.services.self_intake_save).
+# serialised by the link's row lock instead (intake.self_intake.services.self_intake_save).
 ANY_VERSION = object()
 
 

@@ -18,23 +18,15 @@ session_seconds_left() tells the page's idle warning how long is left.
 """
 
 import time
-from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out
-from django.core import signing
 from django.dispatch import receiver
-from django.shortcuts import resolve_url
 
 MARKER_COOKIE = "clinic_signed_in"
 MARKER_SALT = "clinic.session_restore.marker"
 EXPIRED_KEY = "clinic.session_expired"
 RESTORE_KEY = "clinic.form_restore"
-
-# Never kept: the CSRF token (a new one comes with the new session), passwords and codes.
-_SECRET_WORDS = ("csrf", "password", "passwd", "otp", "totp")
-_MAX_FIELDS = 1000
-_MAX_CHARACTERS = 100_000
 
 
 def restore_minutes():
@@ -65,114 +57,6 @@ def session_seconds_left(request):
     if renewed_at is None:
         return age
     return max(0, round(age - (time.time() - renewed_at)))
-
-
-class IdleRenewalMiddleware:
-    """Renew the sliding idle timeout at most once a minute instead of on every request.
-
-    Writing the session back on every request (SESSION_SAVE_EVERY_REQUEST) costs a database
-    write per page; the idle timeout only needs minute precision. Place it right after
-    AuthenticationMiddleware.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        signed_in = user is not None and user.is_authenticated
-        if signed_in:
-            renewed_at = request.session.get(RENEWED_KEY, 0)
-            if time.time() - renewed_at >= renew_every_seconds():
-                mark_renewed(request.session)
-        response = self.get_response(request)
-        session = getattr(request, "session", None)
-        if signed_in and session is not None and session.modified and not session.is_empty():
-            # Saved anyway (a message, a kept form): that save renews the expiry too.
-            mark_renewed(session)
-        return response
-
-
-def _kept_fields(post):
-    fields = []
-    characters = 0
-    for name, values in post.lists():
-        if any(word in name.lower() for word in _SECRET_WORDS):
-            continue
-        characters += len(name) + sum(len(value) for value in values)
-        fields.append([name, list(values)])
-    if len(fields) > _MAX_FIELDS or characters > _MAX_CHARACTERS:
-        return None  # not a form staff type; do not let it fill the session store
-    return fields
-
-
-def _redirects_to_login(response):
-    if response.status_code not in {301, 302, 303} or not response.has_header("Location"):
-        return False
-    location = urlsplit(response["Location"])
-    login_path = urlsplit(resolve_url(settings.LOGIN_URL)).path
-    return location.path == login_path and "next" in parse_qs(location.query)
-
-
-def _marker_user_pk(request):
-    value = request.COOKIES.get(MARKER_COOKIE)
-    if not value:
-        return None
-    try:
-        return request.get_signed_cookie(MARKER_COOKIE, salt=MARKER_SALT)
-    except (KeyError, signing.BadSignature):
-        return None
-
-
-class SessionExpiryMiddleware:
-    """Recognise the end of an idle (or over-long) session and keep the form that met it.
-
-    Place it after AuthenticationMiddleware and before AbsoluteSessionLifetimeMiddleware, so
-    that it also sees the sign-out that middleware makes.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        marker_pk = _marker_user_pk(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            if marker_pk != str(user.pk):
-                response.set_signed_cookie(
-                    MARKER_COOKIE,
-                    str(user.pk),
-                    salt=MARKER_SALT,
-                    httponly=True,
-                    samesite="Lax",
-                    secure=settings.SESSION_COOKIE_SECURE,
-                )
-            return response
-        if marker_pk is None:
-            return response
-        if _redirects_to_login(response):
-            # A signed-in user's session ended under them (idle or absolute lifetime).
-            self._note_expiry(request, owner_pk=marker_pk)
-            response.delete_cookie(MARKER_COOKIE, samesite="Lax")
-        elif getattr(request, "_clinic_signed_out", False):
-            response.delete_cookie(MARKER_COOKIE, samesite="Lax")
-        return response
-
-    def _note_expiry(self, request, *, owner_pk):
-        session = request.session
-        session[EXPIRED_KEY] = True
-        if request.method != "POST":
-            return
-        fields = _kept_fields(request.POST)
-        if fields is None:
-            return
-        session[RESTORE_KEY] = {
-            "owner": owner_pk,
-            "path": request.get_full_path(),
-            "at": time.time(),
-            "fields": fields,
-        }
 
 
 def _fresh(stash):

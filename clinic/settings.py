@@ -63,7 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost: turns a 500 during a database outage into a 503 "try again" page.
-    "clinic.views.DatabaseUnavailableMiddleware",
+    "clinic.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,14 +71,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "clinic.session_restore.IdleRenewalMiddleware",
+    "clinic.middleware.IdleRenewalMiddleware",
     # Keeps a form posted after the session ended, for after the new sign-in (before the
     # absolute-lifetime check, so it also sees that sign-out).
-    "clinic.session_restore.SessionExpiryMiddleware",
+    "clinic.middleware.SessionExpiryMiddleware",
     # request.user.is_verified(): signed in with a second factor in this session.
     "django_otp.middleware.OTPMiddleware",
     # Sends a signed-in user who owes a second factor to the code page (or the set-up page).
-    "clinic.two_factor.TwoFactorRequiredMiddleware",
+    "clinic.middleware.TwoFactorRequiredMiddleware",
     "clinic.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -160,7 +160,7 @@ AXES_CLIENT_IP_CALLABLE = "clinic.audit.client_address"
 AXES_VERBOSE = False
 
 # Sessions: a sliding idle timeout (the front-desk tablet is shared), renewed by the user's
-# requests at most once a minute (clinic.session_restore.IdleRenewalMiddleware: writing the
+# requests at most once a minute (clinic.middleware.IdleRenewalMiddleware: writing the
 # session back on every request cost a database write per page), and an absolute lifetime
 # enforced by clinic.middleware.
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=15)

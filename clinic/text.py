@@ -60,3 +60,13 @@ def _cleaning_first(to_python):
         return to_python(clean_single_line(value))
 
     return wrapped
+
+
+def fold_for_search(text):
+    """Lower-case, accent-free, single-spaced: 'Élodie  Lefèvre' -> 'elodie lefevre'.
+
+    The front desk types names without accents on a tablet keyboard; they must still be found.
+    """
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(without_marks.casefold().split())

@@ -11,14 +11,11 @@ one and has none to the set-up page. Nothing else opens in between.
 
 import base64
 from io import BytesIO
-from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
-from django.shortcuts import redirect
-from django.urls import reverse
 from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -58,35 +55,6 @@ def owed_step(user):
     if two_factor_required(user):
         return "setup"
     return ""
-
-
-class TwoFactorRequiredMiddleware:
-    """After django_otp's OTPMiddleware: a signed-in user owing a second step gets nothing else.
-
-    What a session owes is worked out once (the first request after sign-in) and kept in the
-    session, so users without a second factor pay no query on later requests.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return None
-        owed = request.session.get(SESSION_KEY)
-        if owed is None:
-            owed = request.session[SESSION_KEY] = owed_step(user)
-        if not owed or user.is_verified():
-            return None
-        match = request.resolver_match
-        if match is not None and not match.namespace and match.url_name in OPEN_BEFORE_SECOND_STEP:
-            return None
-        target = "two_factor_verify" if owed == "verify" else "two_factor_setup"
-        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
 
 def mark_verified(request, device):

@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from assessments import self_report_views
 from clinic import account_views, views
-from intake.intake_views import self_intake
+from intake.self_intake.views import self_intake
 
 admin.site.site_header = _("Clinic administration")
 admin.site.site_title = _("Clinic administration")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from intake.models import fold_for_search
+from clinic.text import fold_for_search
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,3 @@
-import unicodedata
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,15 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
-
-def fold_for_search(text):
-    """Lower-case, accent-free, single-spaced: 'Élodie  Lefèvre' -> 'elodie lefevre'.
-
-    The front desk types names without accents on a tablet keyboard; they must still be found.
-    """
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(without_marks.casefold().split())
+from clinic.text import fold_for_search
+from intake.medications import CLASSES_BY_CODE, cramp_linked_classes
 
 
 class Sex(models.TextChoices):
@@ -37,7 +28,7 @@ class PatientQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         # A bulk update writes no history and no audit event: change patients one at a time
-        # through intake.services, which record both.
+        # through intake.patients.services, which record both.
         raise ValidationError(
             _("Patients are changed one at a time, so that every change has its history.")
         )
@@ -379,10 +370,6 @@ class Intake(models.Model):
     def red_flags(self):
         return [field for field in RED_FLAG_FIELDS if getattr(self, field)]
 
-    @property
-    def is_editable(self):
-        return self.status != IntakeStatus.CONFIRMED
-
 
 # The questionnaire's answers: what the forms edit and what a patient's submission keeps.
 INTAKE_ANSWER_FIELDS = [
@@ -423,8 +410,6 @@ class Medication(models.Model):
 
     @property
     def cramp_linked_classes(self):
-        from intake.medications import CLASSES_BY_CODE, cramp_linked_classes
-
         return [CLASSES_BY_CODE[code] for code in cramp_linked_classes(self.name)]
 
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from intake import intake_views, views
+from intake.intakes import views as intake_views
+from intake.patients import views
+from intake.self_intake import views as self_intake_views
 
 urlpatterns = [
     path("", views.patient_list, name="patient_list"),
@@ -11,7 +13,9 @@ urlpatterns = [
     path("<int:pk>/history/", views.patient_history, name="patient_history"),
     path("<int:pk>/intakes/new/", intake_views.intake_new, name="intake_new"),
     path(
-        "<int:pk>/intakes/link/", intake_views.self_intake_link_issue, name="self_intake_link_issue"
+        "<int:pk>/intakes/link/",
+        self_intake_views.self_intake_link_issue,
+        name="self_intake_link_issue",
     ),
     path("<int:pk>/intakes/<int:intake_pk>/", intake_views.intake_detail, name="intake_detail"),
     path("<int:pk>/intakes/<int:intake_pk>/edit/", intake_views.intake_edit, name="intake_edit"),

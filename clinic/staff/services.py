@@ -42,6 +42,13 @@ def _describe(user):
     return f"{user.get_username()} (#{user.pk})"
 
 
+def _audit(request, by, user, action, detail):
+    """One audit event about a staff account, naming the account first."""
+    record_event(
+        request=request, user=by, action=action, obj=user, detail=f"{_describe(user)} {detail}"
+    )
+
+
 @transaction.atomic
 def staff_add(*, by, request, username, password, role, **details):
     """A new account with a role and a first password the admin gives them."""
@@ -51,13 +58,7 @@ def staff_add(*, by, request, username, password, role, **details):
     user.save()
     _set_role(user, role)
     StaffProfile.objects.create(user=user, **{k: details.get(k, "") for k in CREDENTIAL_FIELDS})
-    record_event(
-        request=request,
-        user=by,
-        action=AuditAction.USER_ADDED,
-        obj=user,
-        detail=f"{_describe(user)} role={role}",
-    )
+    _audit(request, by, user, AuditAction.USER_ADDED, f"role={role}")
     return user
 
 
@@ -84,24 +85,24 @@ def staff_update(*, by, request, user, role, **details):
         profile.full_clean()
         profile.save()
     if changed or changed_credentials:
-        record_event(
-            request=request,
-            user=by,
-            action=AuditAction.CREDENTIALS_CHANGED,
-            obj=user,
-            detail=f"{_describe(user)} changed: {', '.join(changed + changed_credentials)}",
+        _audit(
+            request,
+            by,
+            user,
+            AuditAction.CREDENTIALS_CHANGED,
+            f"changed: {', '.join(changed + changed_credentials)}",
         )
     if role != old_role:
         _set_role(user, role)
         # New rights, new sign-in: a session opened under the old role (perhaps without the
         # second step the new one requires) does not carry over.
         ended = sessions_end(user=user)
-        record_event(
-            request=request,
-            user=by,
-            action=AuditAction.ROLE_CHANGED,
-            obj=user,
-            detail=f"{_describe(user)} role {old_role or '-'} -> {role}; {ended} session(s) ended",
+        _audit(
+            request,
+            by,
+            user,
+            AuditAction.ROLE_CHANGED,
+            f"role {old_role or '-'} -> {role}; {ended} session(s) ended",
         )
     return user
 
@@ -127,12 +128,8 @@ def staff_deactivate(*, by, request, user):
     user.is_active = False
     user.save(update_fields=["is_active"])
     ended = sessions_end(user=user)
-    record_event(
-        request=request,
-        user=by,
-        action=AuditAction.USER_DEACTIVATED,
-        obj=user,
-        detail=f"{_describe(user)} deactivated; {ended} session(s) ended",
+    _audit(
+        request, by, user, AuditAction.USER_DEACTIVATED, f"deactivated; {ended} session(s) ended"
     )
     return user
 
@@ -144,13 +141,7 @@ def staff_reactivate(*, by, request, user):
         return user
     user.is_active = True
     user.save(update_fields=["is_active"])
-    record_event(
-        request=request,
-        user=by,
-        action=AuditAction.USER_REACTIVATED,
-        obj=user,
-        detail=f"{_describe(user)} reactivated",
-    )
+    _audit(request, by, user, AuditAction.USER_REACTIVATED, "reactivated")
     return user
 
 
@@ -163,11 +154,5 @@ def staff_password_reset(*, by, request, user, password):
     user.set_password(password)
     user.save(update_fields=["password"])
     sessions_end(user=user)
-    record_event(
-        request=request,
-        user=by,
-        action=AuditAction.PASSWORD_RESET,
-        obj=user,
-        detail=f"{_describe(user)} password reset",
-    )
+    _audit(request, by, user, AuditAction.PASSWORD_RESET, "password reset")
     return user

@@ -12,7 +12,7 @@ from django.utils import timezone
 from assessments import services
 from assessments.models import ExamLockedError, OutcomeMeasure, OutcomeSource
 from assessments.outcomes import ODI
-from intake.services import self_intake_link_issue
+from intake.self_intake.services import self_intake_link_issue
 from tests.factories import ExamFactory, OutcomeMeasureFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from assessments.models import OutcomeMeasure, OutcomeSource
 from intake.models import SelfIntakeLink
-from intake.services import self_intake_link_issue
-from tests.intake.test_intake import complete_answers
+from intake.self_intake.services import self_intake_link_issue
+from tests.intake.builders import complete_answers
 
 pytestmark = pytest.mark.django_db
 

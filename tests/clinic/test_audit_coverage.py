@@ -20,8 +20,10 @@ from assessments.models import OutcomeSource
 from assessments.reasoning import contraindicated_items
 from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.models import AuditAction, AuditEvent
-from intake import services as intake_services
+from intake.intakes import services as intake_services
 from intake.models import IntakeSource
+from intake.patients import services as patient_services
+from intake.self_intake import services as link_services
 from tests.assessments.test_plan_services import answer_precautions, generate
 from tests.factories import (
     ExamFactory,
@@ -33,14 +35,18 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SERVICE_MODULES = [intake_services, exam_services, plan_services]
+SERVICE_MODULES = [
+    patient_services,
+    intake_services,
+    link_services,
+    exam_services,
+    plan_services,
+]
 # Public functions of the service modules that only read.
 READS = {
-    "intake.services.link_is_live",
     "assessments.plan_services.open_red_flags",
     "assessments.plan_services.cleared_flag_keys",
     "assessments.plan_services.withheld_item_titles",
-    "intake.services.self_intake_link_for",
     "assessments.services.normalise_segments",
     "assessments.services.score_answers",
     "assessments.plan_services.plan_regenerate_preview",
@@ -77,16 +83,16 @@ def patient_register(cast):
         "emergency_contact_phone": "",
         "preferred_language": "fr",
     }
-    return intake_services.patient_register(
+    return patient_services.patient_register(
         data=data, consent_treatment=True, consent_privacy=True, by=cast.front_desk
     )
 
 
 def patient_update(cast):
     patient = PatientFactory()
-    data = {field: getattr(patient, field) for field in intake_services.PATIENT_FIELDS}
+    data = {field: getattr(patient, field) for field in patient_services.PATIENT_FIELDS}
     cast.mark()
-    intake_services.patient_update(
+    patient_services.patient_update(
         patient=patient,
         data={**data, "address": "12 rue Principale"},
         expected_version=patient.version,
@@ -100,7 +106,7 @@ def patient_update(cast):
 def patient_archive(cast):
     patient = PatientFactory()
     cast.mark()
-    intake_services.patient_archive(patient=patient, reason="Registered twice", by=cast.front_desk)
+    patient_services.patient_archive(patient=patient, reason="Registered twice", by=cast.front_desk)
     return patient
 
 
@@ -158,12 +164,12 @@ def intake_confirm(cast):
 def self_intake_link_issue(cast):
     patient = PatientFactory()
     cast.mark()
-    intake_services.self_intake_link_issue(patient=patient, by=cast.front_desk)
+    link_services.self_intake_link_issue(patient=patient, by=cast.front_desk)
     return patient
 
 
 def _issued_link(cast):
-    link, _token = intake_services.self_intake_link_issue(
+    link, _token = link_services.self_intake_link_issue(
         patient=PatientFactory(), by=cast.front_desk
     )
     return link
@@ -172,14 +178,14 @@ def _issued_link(cast):
 def self_intake_link_opened(cast):
     link = _issued_link(cast)
     cast.mark()
-    intake_services.self_intake_link_opened(link=link)
+    link_services.self_intake_link_opened(link=link)
     return link.patient
 
 
 def self_intake_save(cast):
     link = _issued_link(cast)
     cast.mark()
-    intake_services.self_intake_save(link=link, answers={}, medication_rows=[], submit=True)
+    link_services.self_intake_save(link=link, answers={}, medication_rows=[], submit=True)
     return link.patient
 
 
@@ -469,29 +475,44 @@ def plan_amend(cast):
 
 # (write path, service function, events it records, acting user or the patient)
 WRITES = [
-    (patient_register, "intake.services.patient_register", ["patient_registered"], "front_desk"),
-    (patient_update, "intake.services.patient_update", ["patient_changed"], "front_desk"),
-    (patient_archive, "intake.services.patient_archive", ["patient_archived"], "front_desk"),
-    (intake_create, "intake.services.intake_create", ["intake_started"], "front_desk"),
-    (intake_save_draft, "intake.services.intake_save", ["intake_saved"], "front_desk"),
-    (intake_save_submit, "intake.services.intake_save", ["intake_submitted"], "front_desk"),
-    (intake_record, "intake.services.intake_record", ["intake_saved"], "front_desk"),
-    (intake_confirm, "intake.services.intake_confirm", ["intake_confirmed"], "practitioner"),
+    (
+        patient_register,
+        "intake.patients.services.patient_register",
+        ["patient_registered"],
+        "front_desk",
+    ),
+    (patient_update, "intake.patients.services.patient_update", ["patient_changed"], "front_desk"),
+    (
+        patient_archive,
+        "intake.patients.services.patient_archive",
+        ["patient_archived"],
+        "front_desk",
+    ),
+    (intake_create, "intake.intakes.services.intake_create", ["intake_started"], "front_desk"),
+    (intake_save_draft, "intake.intakes.services.intake_save", ["intake_saved"], "front_desk"),
+    (intake_save_submit, "intake.intakes.services.intake_save", ["intake_submitted"], "front_desk"),
+    (intake_record, "intake.intakes.services.intake_record", ["intake_saved"], "front_desk"),
+    (
+        intake_confirm,
+        "intake.intakes.services.intake_confirm",
+        ["intake_confirmed"],
+        "practitioner",
+    ),
     (
         self_intake_link_issue,
-        "intake.services.self_intake_link_issue",
+        "intake.self_intake.services.self_intake_link_issue",
         ["link_issued"],
         "front_desk",
     ),
     (
         self_intake_link_opened,
-        "intake.services.self_intake_link_opened",
+        "intake.self_intake.services.self_intake_link_opened",
         ["link_opened"],
         "patient",
     ),
     (
         self_intake_save,
-        "intake.services.self_intake_save",
+        "intake.self_intake.services.self_intake_save",
         ["intake_submitted", "link_submitted"],
         "patient",
     ),
@@ -595,7 +616,7 @@ def _anonymous():
 
 def test_a_patients_intake_through_the_link_is_not_credited_to_the_front_desk(front_desk):
     """The front desk issued the link; the patient's own save is the patient's."""
-    link, _token = intake_services.self_intake_link_issue(patient=PatientFactory(), by=front_desk)
+    link, _token = link_services.self_intake_link_issue(patient=PatientFactory(), by=front_desk)
     intake_services.intake_save(
         intake=link.intake,
         answers={},

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from clinic.models import AuditAction, AuditEvent
-from intake.services import self_intake_link_issue
+from intake.self_intake.services import self_intake_link_issue
 from tests.assessments.test_plan_services import generate
 from tests.assessments.test_self_report import ODI_SECTIONS, report_url
 from tests.factories import (
@@ -16,7 +16,7 @@ from tests.factories import (
     confirmed_intake,
     finished_exam,
 )
-from tests.intake.test_intake import complete_answers
+from tests.intake.builders import complete_answers
 
 pytestmark = pytest.mark.django_db
 

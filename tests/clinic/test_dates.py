@@ -10,8 +10,8 @@ from django.utils import translation
 from clinic.dates import ClinicDateField, ClinicDateInput, local_day, parse_clinic_date
 
 FORM_MODULES = (
-    "intake.forms",
-    "intake.intake_forms",
+    "intake.patients.forms",
+    "intake.intakes.forms",
     "assessments.forms",
     "assessments.plan_forms",
 )

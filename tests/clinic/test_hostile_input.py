@@ -22,9 +22,10 @@ from assessments import outcomes
 from assessments.forms import OutcomeForm
 from assessments.models import SEGMENT_LEVELS, Exam, OutcomeMeasure
 from intake.models import Intake, Medication, Patient
-from intake.services import PATIENT_FIELDS, self_intake_link_issue
+from intake.patients.services import PATIENT_FIELDS
+from intake.self_intake.services import self_intake_link_issue
 from tests.assessments.test_exam_views import exam_post
-from tests.intake.test_intake import complete_answers
+from tests.intake.builders import complete_answers
 
 pytestmark = pytest.mark.django_db
 

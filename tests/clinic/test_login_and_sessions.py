@@ -190,7 +190,8 @@ def test_a_database_outage_gives_a_try_again_page_not_a_server_error(front_desk)
     client = Client(raise_request_exception=False)
     client.force_login(front_desk)
     with mock.patch(
-        "intake.views.search_patients", side_effect=OperationalError("server closed the connection")
+        "intake.patients.views.search_patients",
+        side_effect=OperationalError("server closed the connection"),
     ):
         response = client.get(reverse("patient_list"))
 

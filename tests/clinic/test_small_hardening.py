@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from clinic.staff.forms import StaffForm
 from clinic.text import clean_single_line
-from intake.forms import PatientForm, PatientSearchForm
-from intake.intake_forms import MedicationForm
+from intake.intakes.forms import MedicationForm
+from intake.patients.forms import PatientForm, PatientSearchForm
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,8 @@ def test_the_try_again_page_sends_the_same_security_headers_as_every_page(front_
     client.force_login(front_desk)
     normal = client.get(reverse("patient_list"), secure=True)
     with mock.patch(
-        "intake.views.search_patients", side_effect=OperationalError("server closed the connection")
+        "intake.patients.views.search_patients",
+        side_effect=OperationalError("server closed the connection"),
     ):
         outage = client.get(reverse("patient_list"), secure=True)
 

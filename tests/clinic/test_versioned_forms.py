@@ -28,9 +28,9 @@ from assessments.plan_forms import (
 )
 from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.concurrency import VersionedFormMixin
-from intake.forms import PatientForm
-from intake.intake_forms import IntakeForm
+from intake.intakes.forms import IntakeForm
 from intake.models import IntakeSource, IntakeStatus
+from intake.patients.forms import PatientForm
 from tests.assessments.test_plan_services import pregnant_calf_cramps
 from tests.factories import ExamFactory, IntakeFactory
 

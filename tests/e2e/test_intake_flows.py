@@ -8,8 +8,8 @@ Each test reopens what was saved and saves it again: the draft that could never 
 import re
 import time
 
-from intake import services
 from intake.models import Intake, IntakeStatus, SelfIntakeLink
+from intake.self_intake import services
 from tests.e2e.conftest import sign_in
 from tests.factories import TEST_PASSWORD, PatientFactory, front_desk_user, practitioner_user
 

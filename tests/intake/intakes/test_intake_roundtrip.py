@@ -17,11 +17,13 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from intake.forms import PatientForm
-from intake.intake_forms import REQUIRED_ON_SUBMIT, IntakeForm
+from intake.intakes.forms import IntakeForm
+from intake.intakes.presenters import intake_corrections
 from intake.models import INTAKE_ANSWER_FIELDS, Intake, IntakeStatus, Patient
-from intake.selectors import intake_corrections
-from intake.services import PATIENT_FIELDS, self_intake_link_issue
+from intake.patients.forms import PatientForm
+from intake.patients.services import PATIENT_FIELDS
+from intake.questionnaire import REQUIRED_ON_SUBMIT
+from intake.self_intake.services import self_intake_link_issue
 from tests.factories import PatientFactory, front_desk_user, practitioner_user
 from tests.intake.form_html import posted_form
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.models import AuditAction, AuditEvent
-from intake import services
 from intake.models import Patient
+from intake.patients import services
 from tests.factories import PatientFactory
 
 pytestmark = pytest.mark.django_db

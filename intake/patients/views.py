@@ -5,13 +5,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from clinic.access import get_patient
 from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.pagination import countless_page
 from clinic.roles import permission_required
-from intake import services
-from intake.forms import PatientArchiveForm, PatientForm, PatientSearchForm
-from intake.selectors import get_patient, record_history, search_patients
+from intake.patients import services
+from intake.patients.forms import PatientArchiveForm, PatientForm, PatientSearchForm
+from intake.patients.selectors import record_history, search_patients
 
 PATIENTS_PER_PAGE = 25
 HISTORY_PER_PAGE = 50

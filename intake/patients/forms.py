@@ -10,8 +10,8 @@ from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
 from clinic.text import SingleLineTextMixin
 from intake.models import Patient
-from intake.selectors import find_possible_duplicates
-from intake.services import PATIENT_FIELDS
+from intake.patients.selectors import find_possible_duplicates
+from intake.patients.services import PATIENT_FIELDS
 
 OLDEST_AGE_YEARS = 120
 

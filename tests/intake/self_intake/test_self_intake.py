@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.models import AuditAction, AuditEvent
-from intake import services
+from intake.intakes import services
+from intake.intakes.presenters import intake_corrections
 from intake.models import IntakeSource, IntakeStatus, SelfIntakeLink
-from intake.selectors import intake_corrections
-from intake.services import self_intake_link_issue
-from tests.intake.test_intake import complete_answers
+from intake.self_intake.services import self_intake_link_issue
+from tests.intake.builders import complete_answers
 
 pytestmark = pytest.mark.django_db
 

@@ -19,11 +19,15 @@ from django.utils import timezone
 from assessments.models import OutcomeMeasure
 from assessments.self_report_services import AlreadyAnsweredError, self_report_record
 from clinic.models import AuditAction, AuditEvent
-from intake import services
+from intake.intakes import services
+from intake.intakes.services import IntakeLockedError
 from intake.models import Intake, IntakeStatus, SelfIntakeLink
-from intake.services import IntakeLockedError, self_intake_link_issue, self_intake_save
+from intake.patients import services as patient_services
+from intake.self_intake import selectors as link_selectors
+from intake.self_intake import services as link_services
+from intake.self_intake.services import self_intake_link_issue, self_intake_save
 from tests.factories import front_desk_user
-from tests.intake.test_intake import complete_answers
+from tests.intake.builders import complete_answers
 
 ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 needs_postgresql = pytest.mark.skipif(
@@ -92,8 +96,8 @@ def test_a_second_send_of_the_link_page_shows_done_not_an_error(patient, front_d
     """The view's side: the second tap, which found the link live, gets the done page."""
     _link, token = self_intake_link_issue(patient=patient, by=front_desk)
     url = _link_url(token)
-    first_tap_found = services.self_intake_link_for(token)
-    monkeypatch.setattr(services, "self_intake_link_for", lambda _token: first_tap_found)
+    first_tap_found = link_selectors.self_intake_link_for(token)
+    monkeypatch.setattr(link_selectors, "self_intake_link_for", lambda _token: first_tap_found)
 
     assert Client().post(url, {**complete_answers(), "submit": ""}).status_code == 200
     second = Client().post(url, {**complete_answers(complaint="again"), "submit": ""})
@@ -134,7 +138,7 @@ def test_the_same_person_issuing_again_later_gets_a_new_link_and_the_old_one_die
     patient, front_desk
 ):
     old, old_token = self_intake_link_issue(patient=patient, by=front_desk)
-    later = timezone.now() - timedelta(seconds=services.SELF_INTAKE_REISSUE_SECONDS + 1)
+    later = timezone.now() - timedelta(seconds=link_services.SELF_INTAKE_REISSUE_SECONDS + 1)
     SelfIntakeLink.objects.filter(pk=old.pk).update(issued_at=later)
 
     new, new_token = self_intake_link_issue(patient=patient, by=front_desk)
@@ -157,12 +161,12 @@ def test_an_opened_link_is_not_handed_out_again(patient, front_desk):
 @pytest.mark.django_db
 def test_a_link_stops_working_when_its_patient_is_archived(patient, front_desk, practitioner):
     _link, token = self_intake_link_issue(patient=patient, by=front_desk)
-    services.patient_archive(patient=patient, reason="Registered twice", by=practitioner)
+    patient_services.patient_archive(patient=patient, reason="Registered twice", by=practitioner)
 
     assert Client().get(_link_url(token)).status_code == 410
     assert Client().post(_link_url(token), {**complete_answers(), "submit": ""}).status_code == 410
     assert Client().get(reverse("self_report", args=[token, "ODI"])).status_code == 410
-    with pytest.raises(services.PatientArchivedError):
+    with pytest.raises(link_services.PatientArchivedError):
         self_intake_link_issue(patient=patient, by=front_desk)
 
 

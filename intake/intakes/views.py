@@ -1,38 +1,25 @@
-"""Intake pages: the questionnaire at the front desk, its summary, review and confirmation,
-and the patient's own self-intake link."""
+"""Intake pages: the questionnaire at the front desk, its summary, review and confirmation."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from clinic.access import (
+    can_edit_intake,
+    get_active_patient,
+    get_editable_intake,
+    get_intake,
+    get_patient,
+)
 from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
-from intake import services
-from intake.intake_forms import IntakeForm, MedicationFormSet, medication_rows
+from intake.intakes import services
+from intake.intakes.forms import IntakeForm, MedicationFormSet, bound_intake_forms, medication_rows
+from intake.intakes.presenters import intake_corrections, intake_flags, intake_summary
+from intake.intakes.selectors import intake_differences
 from intake.models import Intake, IntakeStatus
-from intake.selectors import (
-    can_edit_intake,
-    get_intake,
-    get_patient,
-    intake_corrections,
-    intake_differences,
-    intake_flags,
-    intake_summary,
-)
-
-
-def _bound_forms(request, intake, *, check_version=True):
-    submitting = "submit" in request.POST
-    form = IntakeForm(
-        request.POST, instance=intake, submitting=submitting, check_version=check_version
-    )
-    formset = MedicationFormSet(request.POST, instance=intake, prefix="medications")
-    return form, formset, submitting
 
 
 def _render_form(request, template, context):
@@ -42,12 +29,10 @@ def _render_form(request, template, context):
 @permission_required("intake.add_intake")
 @require_http_methods(["GET", "POST"])
 def intake_new(request, pk):
-    patient = get_patient(pk)
-    if patient.is_archived:
-        raise PermissionDenied
+    patient = get_active_patient(pk)
     blank = Intake(patient=patient)
     if request.method == "POST":
-        form, formset, submitting = _bound_forms(request, blank)
+        form, formset, submitting = bound_intake_forms(request, blank)
         if form.is_valid() and formset.is_valid():
             intake = services.intake_record(
                 patient=patient,
@@ -80,12 +65,10 @@ def _after_save(request, intake, submitted):
 @require_http_methods(["GET", "POST"])
 def intake_edit(request, pk, intake_pk):
     patient = get_patient(pk)
-    intake = get_intake(patient, intake_pk)
-    if not can_edit_intake(request.user, intake):
-        raise PermissionDenied
+    intake = get_editable_intake(request.user, patient, intake_pk)
     conflict, differences = None, []
     if request.method == "POST":
-        form, formset, submitting = _bound_forms(request, intake)
+        form, formset, submitting = bound_intake_forms(request, intake)
         if form.is_valid() and formset.is_valid():
             try:
                 saved = services.intake_save(
@@ -163,83 +146,3 @@ def intake_confirm(request, pk, intake_pk):
     else:
         messages.success(request, _("Intake confirmed."))
     return redirect("intake_detail", pk=patient.pk, intake_pk=intake.pk)
-
-
-@permission_required("intake.issue_selfintakelink")
-@require_POST
-def self_intake_link_issue(request, pk):
-    patient = get_patient(pk)
-    try:
-        link, token = services.self_intake_link_issue(
-            patient=patient, by=request.user, request=request
-        )
-    except services.PatientArchivedError:
-        raise PermissionDenied from None
-    url = request.build_absolute_uri(reverse("self_intake", args=[token]))
-    # Only the token's hash is stored; a second click within a minute shows this same link.
-    return render(
-        request, "intake/self_intake_link.html", {"patient": patient, "link": link, "url": url}
-    )
-
-
-# --- The patient's own pages: no account, only the link's token -----------------------------
-
-
-@require_http_methods(["GET", "POST"])
-def self_intake(request, token):
-    link = services.self_intake_link_for(token)
-    if link is None:
-        # Expired, used or made up: the same plain page, revealing nothing about anyone.
-        return render(request, "intake/self_intake_closed.html", status=410)
-    language = (
-        request.GET.get("lang") or request.POST.get("lang") or link.patient.preferred_language
-    )
-    if language not in {"en", "fr"}:
-        language = link.patient.preferred_language
-    with translation.override(language):
-        response = _self_intake_page(request, link, token, language)
-    response.headers.setdefault("Content-Language", language)
-    return response
-
-
-def _self_intake_page(request, link, token, language):
-    intake = link.intake
-    if request.method == "POST":
-        form, formset, submitting = _bound_forms(request, intake, check_version=False)
-        if form.is_valid() and formset.is_valid():
-            try:
-                services.self_intake_save(
-                    link=link,
-                    answers=form.cleaned_data,
-                    medication_rows=medication_rows(formset),
-                    submit=submitting,
-                    request=request,
-                )
-            except services.IntakeLockedError:
-                # Sent a moment ago (a second tap, or another tab): nothing more is changed.
-                link.refresh_from_db()
-                if link.used_at is not None:
-                    return render(request, "intake/self_intake_done.html", {"language": language})
-                return render(request, "intake/self_intake_closed.html", status=410)
-            if submitting:
-                return render(request, "intake/self_intake_done.html", {"language": language})
-            messages.success(
-                request, _("Your answers are saved. You can finish later with the same link.")
-            )
-            return redirect(f"{reverse('self_intake', args=[token])}?lang={language}")
-    else:
-        services.self_intake_link_opened(link=link, request=request)
-        form = IntakeForm(instance=intake)
-        formset = MedicationFormSet(instance=intake, prefix="medications")
-    return _render_form(
-        request,
-        "intake/self_intake.html",
-        {
-            "form": form,
-            "formset": formset,
-            "link": link,
-            "token": token,
-            "language": language,
-            "first_name": link.patient.first_name,
-        },
-    )

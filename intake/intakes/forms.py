@@ -6,7 +6,7 @@ everything typed.
 """
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.core import validators
 from django.utils import timezone
@@ -23,89 +23,15 @@ from intake.models import (
     Intake,
     Medication,
 )
-
-MAX_GESTATION_WEEKS = 44  # post-term pregnancies run past 42 weeks (DESIGN.md, corrections)
-WARN_GESTATION_WEEKS = 42
+from intake.questionnaire import (
+    BOUNDS,
+    REQUIRED_ON_SUBMIT,
+    SECTIONS,
+    WARN_GESTATION_WEEKS,
+    YES_NO_QUESTIONS,
+)
 
 YES_NO = [("", _("Not answered")), ("yes", _("Yes")), ("no", _("No"))]
-
-SECTIONS = [
-    (
-        _("Your complaint"),
-        [
-            "complaint",
-            "cramp_muscles",
-            "cramp_side",
-            "cramp_timing",
-            Row(Column("cramps_per_week"), Column("episode_minutes"), Column("months_since_onset")),
-            "what_helps",
-            Row(Column("tingling"), Column("numbness")),
-            Row(Column("radiating_leg_pain"), Column("radiating_arm_pain")),
-        ],
-    ),
-    (
-        _("Pregnancy"),
-        [
-            Row(Column("pregnant"), Column("gestation_weeks")),
-            Row(Column("gave_birth_last_12_months"), Column("birth_date")),
-            "breastfeeding",
-        ],
-    ),
-    (
-        _("Medical history"),
-        [
-            Row(Column("thyroid"), Column("thyroid_treated")),
-            Row(Column("pad_diagnosed"), Column("calf_pain_walking")),
-            Row(Column("stenosis_region"), Column("stenosis_imaging_confirmed")),
-            Row(Column("disc_injury_region"), Column("past_sprain_region")),
-            Row(Column("current_back_pain"), Column("current_neck_pain")),
-            Row(Column("diabetes"), Column("liver_disease"), Column("kidney_disease")),
-            Row(Column("multiple_sclerosis"), Column("motor_neurone_disease")),
-            Row(Column("peripheral_neuropathy"), Column("heart_circulation_disease")),
-            Row(Column("osteoporosis"), Column("stroke"), Column("parkinsons_disease")),
-            Row(Column("cancer_history"), Column("recent_trauma")),
-            "past_leg_muscle_injury",
-        ],
-    ),
-    (
-        _("Posture and daily life"),
-        [
-            Row(Column("sitting_hours_per_day"), Column("takes_sitting_breaks")),
-            Row(Column("long_standing_at_work"), Column("standing_hours_per_day")),
-            "sits_legs_crossed",
-            Row(Column("sits_toes_pointed"), Column("sleeps_feet_pointed_down")),
-            Row(Column("exercise_level"), Column("recent_overexertion")),
-            Row(Column("water_litres_per_day"), Column("coffee_tea_cups_per_day")),
-            Row(Column("heavy_sweating_or_heat"), Column("fluid_limit_set_by_doctor")),
-            Row(Column("footwear"), Column("uses_orthotics"), Column("flat_feet_known")),
-        ],
-    ),
-    (_("Warning signs"), list(RED_FLAG_FIELDS)),
-]
-
-# What a submitted questionnaire must answer. The red-flag screen is asked one by one: a
-# blank there is not a "no".
-REQUIRED_ON_SUBMIT = [
-    "complaint",
-    "thyroid",
-    "sitting_hours_per_day",
-    "exercise_level",
-    "water_litres_per_day",
-    "coffee_tea_cups_per_day",
-    "footwear",
-    *RED_FLAG_FIELDS,
-]
-
-
-# Asked as yes / no / not answered: a blank is "not asked", never "no".
-YES_NO_QUESTIONS = [
-    "thyroid_treated",
-    "takes_sitting_breaks",
-    "tingling",
-    "numbness",
-    "radiating_leg_pain",
-    "radiating_arm_pain",
-]
 
 
 class YesNoField(forms.TypedChoiceField):
@@ -157,17 +83,7 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
             model_field = Intake._meta.get_field(name)
             self.fields[name] = YesNoField(label=model_field.verbose_name)
             self.fields[name].initial = getattr(self.instance, name)
-        bounds = {
-            "cramps_per_week": (0, 100),
-            "episode_minutes": (0, 600),
-            "months_since_onset": (0, 1200),
-            "gestation_weeks": (1, MAX_GESTATION_WEEKS),
-            "sitting_hours_per_day": (0, 24),
-            "standing_hours_per_day": (0, 24),
-            "water_litres_per_day": (0, 10),
-            "coffee_tea_cups_per_day": (0, 40),
-        }
-        for name, (low, high) in bounds.items():
+        for name, (low, high) in BOUNDS.items():
             field = self.fields[name]
             field.min_value, field.max_value = low, high
             field.validators.extend(
@@ -310,3 +226,13 @@ def medication_rows(formset):
             }
         )
     return rows
+
+
+def bound_intake_forms(request, intake, *, check_version=True):
+    """The questionnaire and its medication lines bound to a post; "submit" submits."""
+    submitting = "submit" in request.POST
+    form = IntakeForm(
+        request.POST, instance=intake, submitting=submitting, check_version=check_version
+    )
+    formset = MedicationFormSet(request.POST, instance=intake, prefix="medications")
+    return form, formset, submitting

@@ -1,0 +1,60 @@
+"""One get-or-404 helper per object a page opens.
+
+A guessed id, another patient's intake or an id that is not a number answers 404; an object the
+signed-in user's role may not act on answers 403 here, not in each view. Views keep their
+``permission_required`` decorator (may this role open the page at all?); these helpers answer
+"this object, for this user?".
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from intake.models import Intake, IntakeSource, IntakeStatus, Patient
+
+_LOOKUP_ERRORS = (ValueError, OverflowError)
+
+
+def _get_or_404(queryset, **lookup):
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, *_LOOKUP_ERRORS):
+        raise Http404 from None
+
+
+def get_patient(pk):
+    """The patient with this id, or 404. Archived patients stay reachable: records are kept."""
+    return _get_or_404(Patient.objects.all(), pk=pk)
+
+
+def get_active_patient(pk):
+    """The patient with this id for a page that adds to the record: 403 once archived."""
+    patient = get_patient(pk)
+    if patient.is_archived:
+        raise PermissionDenied
+    return patient
+
+
+def get_intake(patient, pk):
+    """The patient's intake with this id; 404 when it is someone else's or does not exist."""
+    # Medications are prefetched once: the flags, the summary and the corrections read them.
+    queryset = Intake.objects.select_related("patient").prefetch_related("medications")
+    return _get_or_404(queryset, patient=patient, pk=pk)
+
+
+def get_editable_intake(user, patient, pk):
+    """The patient's intake this user may edit now, or 403 (see ``can_edit_intake``)."""
+    intake = get_intake(patient, pk)
+    if not can_edit_intake(user, intake):
+        raise PermissionDenied
+    return intake
+
+
+def can_edit_intake(user, intake):
+    """Front desk edits its own drafts; practitioners also correct submitted ones before
+    confirming. A patient's draft belongs to the patient until they submit it."""
+
+    if intake.status == IntakeStatus.CONFIRMED or intake.patient.is_archived:
+        return False
+    if intake.status == IntakeStatus.SUBMITTED:
+        return user.has_perm("intake.confirm_intake")
+    return intake.source == IntakeSource.FRONT_DESK and user.has_perm("intake.change_intake")

@@ -1,0 +1,100 @@
+"""The health-history questionnaire as data: its sections in order, what a submission must
+answer, which questions are asked yes / no, and the range each number may take."""
+
+from crispy_forms.layout import Column, Row
+from django.utils.translation import gettext_lazy as _
+
+from intake.models import RED_FLAG_FIELDS
+
+MAX_GESTATION_WEEKS = 44  # post-term pregnancies run past 42 weeks (DESIGN.md, corrections)
+WARN_GESTATION_WEEKS = 42
+
+SECTIONS = [
+    (
+        _("Your complaint"),
+        [
+            "complaint",
+            "cramp_muscles",
+            "cramp_side",
+            "cramp_timing",
+            Row(Column("cramps_per_week"), Column("episode_minutes"), Column("months_since_onset")),
+            "what_helps",
+            Row(Column("tingling"), Column("numbness")),
+            Row(Column("radiating_leg_pain"), Column("radiating_arm_pain")),
+        ],
+    ),
+    (
+        _("Pregnancy"),
+        [
+            Row(Column("pregnant"), Column("gestation_weeks")),
+            Row(Column("gave_birth_last_12_months"), Column("birth_date")),
+            "breastfeeding",
+        ],
+    ),
+    (
+        _("Medical history"),
+        [
+            Row(Column("thyroid"), Column("thyroid_treated")),
+            Row(Column("pad_diagnosed"), Column("calf_pain_walking")),
+            Row(Column("stenosis_region"), Column("stenosis_imaging_confirmed")),
+            Row(Column("disc_injury_region"), Column("past_sprain_region")),
+            Row(Column("current_back_pain"), Column("current_neck_pain")),
+            Row(Column("diabetes"), Column("liver_disease"), Column("kidney_disease")),
+            Row(Column("multiple_sclerosis"), Column("motor_neurone_disease")),
+            Row(Column("peripheral_neuropathy"), Column("heart_circulation_disease")),
+            Row(Column("osteoporosis"), Column("stroke"), Column("parkinsons_disease")),
+            Row(Column("cancer_history"), Column("recent_trauma")),
+            "past_leg_muscle_injury",
+        ],
+    ),
+    (
+        _("Posture and daily life"),
+        [
+            Row(Column("sitting_hours_per_day"), Column("takes_sitting_breaks")),
+            Row(Column("long_standing_at_work"), Column("standing_hours_per_day")),
+            "sits_legs_crossed",
+            Row(Column("sits_toes_pointed"), Column("sleeps_feet_pointed_down")),
+            Row(Column("exercise_level"), Column("recent_overexertion")),
+            Row(Column("water_litres_per_day"), Column("coffee_tea_cups_per_day")),
+            Row(Column("heavy_sweating_or_heat"), Column("fluid_limit_set_by_doctor")),
+            Row(Column("footwear"), Column("uses_orthotics"), Column("flat_feet_known")),
+        ],
+    ),
+    (_("Warning signs"), list(RED_FLAG_FIELDS)),
+]
+
+# What a submitted questionnaire must answer. The red-flag screen is asked one by one: a
+# blank there is not a "no".
+REQUIRED_ON_SUBMIT = [
+    "complaint",
+    "thyroid",
+    "sitting_hours_per_day",
+    "exercise_level",
+    "water_litres_per_day",
+    "coffee_tea_cups_per_day",
+    "footwear",
+    *RED_FLAG_FIELDS,
+]
+
+
+# Asked as yes / no / not answered: a blank is "not asked", never "no".
+YES_NO_QUESTIONS = [
+    "thyroid_treated",
+    "takes_sitting_breaks",
+    "tingling",
+    "numbness",
+    "radiating_leg_pain",
+    "radiating_arm_pain",
+]
+
+# The range each number may take: (lowest, highest), both allowed.
+BOUNDS = {
+    "cramps_per_week": (0, 100),
+    "episode_minutes": (0, 600),
+    "months_since_onset": (0, 1200),
+    "gestation_weeks": (1, MAX_GESTATION_WEEKS),
+    "sitting_hours_per_day": (0, 24),
+    "standing_hours_per_day": (0, 24),
+    "water_litres_per_day": (0, 10),
+    "coffee_tea_cups_per_day": (0, 40),
+}
