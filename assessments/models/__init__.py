@@ -9,9 +9,9 @@ from assessments.models.exams import (
     segments_problem,
 )
 from assessments.models.outcomes import (
-    Instrument,
     OutcomeMeasure,
     OutcomeSource,
+    instrument_choices,
 )
 from assessments.models.plans import (
     CLEARANCE_KINDS_OFFERED,
@@ -73,7 +73,7 @@ __all__ = [
     "segments_problem",
     "ExamCorrection",
     "OutcomeSource",
-    "Instrument",
+    "instrument_choices",
     "OutcomeMeasure",
     "PlanComponent",
     "PlanStatus",

@@ -17,11 +17,9 @@ class OutcomeSource(models.TextChoices):
     PATIENT = "patient", _("Patient")
 
 
-class Instrument(models.TextChoices):
-    ODI = "ODI", _("Oswestry Disability Index")
-    LEFS = "LEFS", _("Lower Extremity Functional Scale")
-    NPRS = "NPRS", _("Numeric Pain Rating Scale")
-    PSFS = "PSFS", _("Patient-Specific Functional Scale")
+def instrument_choices():
+    """Every registered measure (assessments/outcomes/instruments/), in display order."""
+    return [(code, _(instrument.name)) for code, instrument in outcomes.INSTRUMENTS.items()]
 
 
 class OutcomeMeasure(models.Model):
@@ -46,7 +44,7 @@ class OutcomeMeasure(models.Model):
         related_name="outcome_measures",
         verbose_name=_("exam"),
     )
-    instrument = models.CharField(_("instrument"), max_length=8, choices=Instrument.choices)
+    instrument = models.CharField(_("instrument"), max_length=8, choices=instrument_choices)
     answers = models.JSONField(_("answers"))
     score = models.FloatField(_("score"))
     # The clinic's calendar day the questionnaire was answered: what the chart's trend plots.
@@ -93,10 +91,7 @@ class OutcomeMeasure(models.Model):
 
     @property
     def score_display(self):
-        value = round(self.score, 1)
-        text = str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-        unit = self.definition.score_unit
-        return f"{text}{unit}" if unit in ("%", "/10") else f"{text} / 80"
+        return self.definition.display_score(self.score)
 
     def clean(self):
         super().clean()

@@ -14,7 +14,7 @@ from assessments.models.exams import Exam
 # A plan is generated as a draft from the reasoning, edited by the practitioner, then signed.
 # A signed plan is never changed in place: an amendment is a new version (``number`` + 1) that
 # points at the one it amends; the earlier version is kept, and marked superseded only when the
-# amendment is signed. Every write goes through assessments/plan_services.py.
+# amendment is signed. Every write goes through assessments/plans/services/.
 
 
 class PlanComponent(models.TextChoices):

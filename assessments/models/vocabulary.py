@@ -1,8 +1,8 @@
 """The exam vocabulary and the field helpers the exam model is built from.
 
 The stored values of every choice are the exam vocabulary of ``assessments/reasoning/facts.py``
-(the facts builder reads these fields by name); ``tests/assessments/models/test_exams.py`` checks
-that the two stay the same.
+(the facts builder reads these fields by name);
+``tests/assessments/models/test_exam_models.py`` checks that the two stay the same.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator

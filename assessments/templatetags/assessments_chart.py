@@ -7,7 +7,8 @@ its template pull in exams and plans without that import.
 from django import template
 
 from assessments import outcomes
-from assessments.selectors import outcome_summaries, patient_exams
+from assessments.exams.selectors import patient_exams
+from assessments.outcomes.selectors import outcome_summaries
 
 register = template.Library()
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments.forms import NOT_TESTED_FIELDS
+from assessments.exams.forms import NOT_TESTED_FIELDS
+from assessments.exams.services import EXAM_FIELDS
 from assessments.models import Exam, ExamCorrection
-from assessments.services import EXAM_FIELDS
 from tests.clinic.test_hostile_input import PROPERTY, rolled_back
 from tests.factories import confirmed_intake
 from tests.form_posting import posted_data

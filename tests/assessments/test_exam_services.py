@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments import services
+from assessments.exams import services
 from assessments.models import ExamCorrection, ExamLockedError
 from tests.factories import ExamFactory
 

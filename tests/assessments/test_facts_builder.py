@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from assessments.facts_builder import facts_dict_for, facts_for
+from assessments.plans.facts import facts_dict_for, facts_for
 from assessments.reasoning import assess, facts_from_dict
 from assessments.reasoning.facts import RED_FLAG_FIELDS
 from tests.factories import ExamFactory, IntakeFactory, MedicationFactory, PatientFactory
@@ -274,7 +274,7 @@ def test_the_new_intake_answers_and_the_patient_record_reach_the_facts():
 
 
 def test_the_latest_recorded_oswestry_and_pain_scores_are_the_baselines():
-    from assessments.facts_builder import baseline_scores
+    from assessments.plans.facts import baseline_scores
     from tests.factories import OutcomeMeasureFactory
 
     patient = PatientFactory()

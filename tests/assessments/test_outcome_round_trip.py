@@ -13,9 +13,10 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments import outcomes, services
-from assessments.forms import OutcomeForm
+from assessments import outcomes
 from assessments.models import OutcomeMeasure
+from assessments.outcomes import services as outcome_services
+from assessments.outcomes.forms import OutcomeForm
 from tests.clinic.test_hostile_input import PROPERTY, rolled_back
 
 pytestmark = pytest.mark.django_db
@@ -94,13 +95,13 @@ def test_a_valid_questionnaire_is_stored_as_given_and_reads_back_unchanged(
         measure.refresh_from_db()  # through the database's JSON, not the object in memory
         assert measure.answers == stored_form_of(code, answers)
         assert measure.exam is None
-        assert services.score_answers(code, measure.answers) == measure.score
+        assert outcome_services.score_answers(code, measure.answers) == measure.score
 
         # Posted again from what was stored: the same answers, the same score, no error.
         again = OutcomeForm(as_posted(code, measure.answers), instrument=instrument)
         assert again.is_valid(), again.errors
         assert stored_form_of(code, again.answers()) == measure.answers
-        assert services.score_answers(code, again.answers()) == measure.score
+        assert outcome_services.score_answers(code, again.answers()) == measure.score
 
         chart = practitioner_client.get(reverse("patient_chart", args=[patient.pk]))
         assert f"<strong>{measure.score_display}</strong>" in chart.content.decode()

@@ -89,9 +89,12 @@ def test_item_keys_are_unique_within_each_instrument():
 
 def test_texts_are_marked_for_translation_in_the_source():
     # makemessages only extracts literals passed straight to gettext_noop.
-    import assessments.outcomes as module
+    import assessments.outcomes as package
 
-    source = Path(module.__file__).read_text(encoding="utf-8")
+    # The instruments (one module per measure), their registry and the trends: no Django.
+    root = Path(package.__file__).parent
+    files = [root / "__init__.py", root / "trends.py", *sorted((root / "instruments").glob("*.py"))]
+    source = "\n".join(path.read_text(encoding="utf-8") for path in files)
     assert "import django" not in source and "from django" not in source
     assert 'gettext_noop("I have no pain at the moment")' in source
     assert 'gettext_noop("Rolling over in bed")' in source

@@ -9,9 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import services
+from assessments.exams import services
 from assessments.models import ExamLockedError, OutcomeMeasure, OutcomeSource
 from assessments.outcomes import ODI
+from assessments.outcomes import services as outcome_services
 from intake.services import self_intake_link_issue
 from tests.factories import ExamFactory, OutcomeMeasureFactory
 
@@ -28,7 +29,7 @@ def finished_exam(patient, practitioner):
 
 def test_the_service_refuses_a_score_for_a_finished_exam(patient, practitioner, finished_exam):
     with pytest.raises(ExamLockedError):
-        services.outcome_record(
+        outcome_services.outcome_record(
             patient=patient,
             instrument="ODI",
             answers=ODI_ALL_TWO,
@@ -56,7 +57,7 @@ def test_the_model_refuses_it_too(patient, practitioner, finished_exam):
 
 def test_a_score_taken_with_a_draft_stays_with_it_once_finished(patient, practitioner):
     exam = ExamFactory(patient=patient, practitioner=practitioner)
-    measure = services.outcome_record(
+    measure = outcome_services.outcome_record(
         patient=patient, instrument="ODI", answers=ODI_ALL_TWO, by=practitioner, exam=exam
     )
     services.exam_finish(exam=exam, by=practitioner, expected_version=exam.version)
@@ -108,10 +109,10 @@ def test_the_chart_s_baseline_is_the_earliest_answered_not_the_first_typed(
 ):
     # A paper ODI from last month, typed in today after today's was recorded.
     today = timezone.localdate()
-    services.outcome_record(
+    outcome_services.outcome_record(
         patient=patient, instrument="NPRS", answers={"pain_now": 4}, by=practitioner
     )
-    services.outcome_record(
+    outcome_services.outcome_record(
         patient=patient,
         instrument="NPRS",
         answers={"pain_now": 8},

@@ -5,8 +5,8 @@ import hashlib
 import pytest
 from django.urls import reverse
 
-from assessments import plan_services as services
 from assessments.models import PlanDocument, TreatmentPlan
+from assessments.plans import services
 from clinic.models import AuditAction, AuditEvent
 from tests.assessments.documents.pdf_reading import assert_qpdf_accepts, flat, full_text, pages_text
 from tests.assessments.test_plan_services import answer_precautions, pregnant_calf_cramps
@@ -176,7 +176,7 @@ def test_a_plan_whose_review_date_was_cleared_still_signs_and_prints(practitione
 
 
 def test_a_red_flag_plan_prints_how_soon_in_plain_words_and_no_treatment(practitioner):
-    from assessments.plan_documents import care_plan_data, referral_letter_data, see_doctor_text
+    from assessments.documents.plans import care_plan_data, referral_letter_data, see_doctor_text
 
     intake, exam = pregnant_calf_cramps(red_flag_calf_swollen_red_warm=True)
     plan = services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
@@ -195,7 +195,7 @@ def test_a_red_flag_plan_prints_how_soon_in_plain_words_and_no_treatment(practit
 
 
 def test_a_plan_without_an_open_red_flag_prints_no_see_a_doctor_box(practitioner):
-    from assessments.plan_documents import care_plan_data
+    from assessments.documents.plans import care_plan_data
 
     plan = signed_plan(practitioner)
     assert care_plan_data(plan).see_doctor == ""
@@ -204,7 +204,7 @@ def test_a_plan_without_an_open_red_flag_prints_no_see_a_doctor_box(practitioner
 
 
 def test_the_french_plan_says_how_soon_in_french(practitioner):
-    from assessments.plan_documents import see_doctor_text
+    from assessments.documents.plans import see_doctor_text
 
     intake, exam = pregnant_calf_cramps(
         red_flag_saddle_numbness=True, patient__preferred_language="fr"

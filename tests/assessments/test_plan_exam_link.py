@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from assessments import services
+from assessments.exams import services
 from assessments.models import Exam
 from tests.assessments.test_exam_views import exam_post
 from tests.factories import IntakeFactory, PatientFactory

@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments import plan_services as services
+from assessments.plans import services
 from tests.assessments.documents.pdf_reading import flat, full_text
 from tests.assessments.test_plan_services import pregnant_calf_cramps
 from tests.clinic.test_hostile_input import (

@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments import plan_services as services
 from assessments.models import (
     PlanGoal,
     PlanItem,
@@ -14,6 +13,8 @@ from assessments.models import (
     PrecautionOverride,
     TreatmentPlan,
 )
+from assessments.plans import selectors, services
+from assessments.plans.services import decide
 from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.models import AuditAction, AuditEvent
 from tests.factories import confirmed_intake, finished_exam
@@ -158,7 +159,7 @@ def test_while_a_red_flag_is_open_the_draft_is_the_referral_alone(practitioner):
     assert plan.review_date is None
     assert [r["urgency"] for r in plan.assessment["referrals"]] == ["emergency"]
     # Signing now signs the referral alone: no reason asked, nothing to treat.
-    assert services.sign_blockers(plan) == []
+    assert selectors.sign_blockers(plan) == []
     signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
     assert signed.status == PlanStatus.SIGNED
     assert not signed.items.exists()
@@ -268,7 +269,7 @@ def test_a_contraindication_needs_a_reason_advice_never_does_and_it_is_audited(p
             expected_version=plan.version,
             by=practitioner,
         )
-    blockers = services.sign_blockers(plan)
+    blockers = selectors.sign_blockers(plan)
     assert len(blockers) == 1
     assert "kept against a contraindication (No deep)" in blockers[0]
     assert "Drink water" not in " ".join(blockers)
@@ -285,7 +286,7 @@ def test_a_contraindication_needs_a_reason_advice_never_does_and_it_is_audited(p
     assert event.patient == plan.patient
     assert "stub.no_deep_pressure" in event.detail
     plan.refresh_from_db()
-    assert services.sign_blockers(plan) == []
+    assert selectors.sign_blockers(plan) == []
     signed = services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
     assert signed.status == PlanStatus.SIGNED
 
@@ -295,7 +296,7 @@ def test_a_withheld_item_is_added_by_hand_only_with_a_reason(practitioner, monke
     kept = set(plan.items.values_list("key", flat=True))
     withheld_key = next(key for key in ITEMS_BY_KEY if key not in kept and "." in key)
     monkeypatch.setattr(
-        services, "contraindicated_items", lambda facts: {withheld_key: ["stub.no_roller"]}
+        decide, "contraindicated_items", lambda facts: {withheld_key: ["stub.no_roller"]}
     )
     before = plan.items.count()
     with pytest.raises(ValidationError):
@@ -339,7 +340,7 @@ def test_a_removed_item_needs_no_override(practitioner):
                 item=item, reason="Not for now", expected_version=plan.version, by=practitioner
             )
     plan.refresh_from_db()
-    assert services.sign_blockers(plan) == []
+    assert selectors.sign_blockers(plan) == []
 
 
 def test_a_signed_plan_is_never_edited_in_place(practitioner):
@@ -411,7 +412,7 @@ def test_an_item_left_out_by_the_cap_is_added_by_hand_without_a_reason(practitio
     )
     plan.assessment["deferred_items"] = [deferred_key]
     plan.save()
-    monkeypatch.setattr(services, "contraindicated_items", lambda facts: {})
+    monkeypatch.setattr(decide, "contraindicated_items", lambda facts: {})
     with pytest.raises(ValidationError, match="not left out"):
         services.plan_deferred_item_add(
             plan=plan, item_key=next(iter(kept)), expected_version=plan.version, by=practitioner
@@ -435,7 +436,7 @@ def test_a_contraindicated_item_is_never_added_as_merely_deferred(practitioner, 
     key = next(k for k, t in ITEMS_BY_KEY.items() if k not in kept and t.component == "home_care")
     plan.assessment["deferred_items"] = [key]
     plan.save()
-    monkeypatch.setattr(services, "contraindicated_items", lambda facts: {key: ["stub.x"]})
+    monkeypatch.setattr(decide, "contraindicated_items", lambda facts: {key: ["stub.x"]})
     with pytest.raises(ValidationError, match="contraindicated"):
         services.plan_deferred_item_add(
             plan=plan, item_key=key, expected_version=plan.version, by=practitioner

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from assessments import plan_services as services
 from assessments.models import PrecautionOverride, TreatmentPlan
+from assessments.plans import services
 from clinic.models import AuditAction, AuditEvent
 from tests.assessments.test_plan_services import answer_precautions, pregnant_calf_cramps
 from tests.factories import PatientFactory

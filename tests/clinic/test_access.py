@@ -300,7 +300,7 @@ def kwargs_for(kind):
     if kind == "outcome":
         return {"patient_pk": PatientFactory().pk, "code": "ODI"}
     if kind in ("plan", "plan_item", "plan_goal", "signed_plan", "plan_letter"):
-        from assessments import plan_services
+        from assessments.plans import services as plan_services
         from tests.factories import (
             MedicationFactory,
             confirmed_intake,

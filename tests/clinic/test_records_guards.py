@@ -10,8 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from assessments import plan_services
-from assessments import services as exam_services
+from assessments.exams import services as exam_services
 from assessments.models import (
     Exam,
     ExamCorrection,
@@ -22,6 +21,7 @@ from assessments.models import (
     PlanStatus,
     TreatmentPlan,
 )
+from assessments.plans import services as plan_services
 from clinic.audit import record_event
 from clinic.models import AuditAction, AuditEvent
 from intake.models import Patient

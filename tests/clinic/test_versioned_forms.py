@@ -12,9 +12,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import resolve, reverse
 
-from assessments import plan_services
-from assessments.forms import ExamCorrectionForm, ExamForm
-from assessments.plan_forms import (
+from assessments.exams.forms import ExamCorrectionForm, ExamForm
+from assessments.plans import services as plan_services
+from assessments.plans.forms import (
     FactorDismissForm,
     MoveForm,
     PlanDetailsForm,
