@@ -19,7 +19,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 
 from assessments.plans import services as plan_services  # noqa: E402
-from tests.assessments.test_plan_services import (  # noqa: E402
+from tests.assessments.plans.test_plan_services import (  # noqa: E402
     answer_precautions,
     pregnant_calf_cramps,
 )

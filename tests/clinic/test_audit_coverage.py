@@ -22,7 +22,7 @@ from assessments.plans.services import generate as plan_generate_module
 from clinic.models import AuditAction, AuditEvent
 from intake import services as intake_services
 from intake.models import IntakeSource
-from tests.assessments.test_plan_services import answer_precautions, generate
+from tests.assessments.plans.test_plan_services import answer_precautions, generate
 from tests.factories import (
     ExamFactory,
     IntakeFactory,

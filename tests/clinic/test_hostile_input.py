@@ -23,7 +23,7 @@ from assessments.models import SEGMENT_LEVELS, Exam, OutcomeMeasure
 from assessments.outcomes.forms import OutcomeForm
 from intake.models import Intake, Medication, Patient
 from intake.services import PATIENT_FIELDS, self_intake_link_issue
-from tests.assessments.test_exam_views import exam_post
+from tests.assessments.exams.test_exam_views import exam_post
 from tests.intake.test_intake import complete_answers
 
 pytestmark = pytest.mark.django_db

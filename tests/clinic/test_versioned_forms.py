@@ -28,7 +28,7 @@ from clinic.concurrency import VersionedFormMixin
 from intake.forms import PatientForm
 from intake.intake_forms import IntakeForm
 from intake.models import IntakeSource, IntakeStatus
-from tests.assessments.test_plan_services import pregnant_calf_cramps
+from tests.assessments.plans.test_plan_services import pregnant_calf_cramps
 from tests.factories import ExamFactory, IntakeFactory
 
 pytestmark = pytest.mark.django_db

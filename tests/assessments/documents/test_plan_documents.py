@@ -9,7 +9,7 @@ from assessments.models import PlanDocument, TreatmentPlan
 from assessments.plans import services
 from clinic.models import AuditAction, AuditEvent
 from tests.assessments.documents.pdf_reading import assert_qpdf_accepts, flat, full_text, pages_text
-from tests.assessments.test_plan_services import answer_precautions, pregnant_calf_cramps
+from tests.assessments.plans.test_plan_services import answer_precautions, pregnant_calf_cramps
 from tests.factories import MedicationFactory
 
 pytestmark = pytest.mark.django_db

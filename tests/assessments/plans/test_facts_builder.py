@@ -14,7 +14,7 @@ from tests.factories import ExamFactory, IntakeFactory, MedicationFactory, Patie
 
 pytestmark = pytest.mark.django_db
 
-CASES = Path(__file__).resolve().parents[2] / "docs" / "cases"
+CASES = Path(__file__).resolve().parents[3] / "docs" / "cases"
 NO_RED_FLAGS = {f"red_flag_{name}": False for name in RED_FLAG_FIELDS}
 
 
