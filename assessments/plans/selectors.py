@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from assessments.models import (
     PlanGoal,
     PlanItem,
+    PlanStatus,
     TreatmentPlan,
 )
 from assessments.reasoning.interventions import ITEMS_BY_KEY
@@ -133,3 +134,25 @@ class _Blank(dict):
 
 def _shown_text(text):
     return (text or {}).get("shown") or (text or {}).get("text", "")
+
+
+def chart_plan_rows(patient, *, with_drafts):
+    """The patient's care plans for the chart, each series with its current version first.
+
+    One query. The current version is the newest signed one (an amendment in draft waits beside
+    it), or the draft when nothing is signed yet; without drafts, only signed versions.
+    """
+    plans = TreatmentPlan.objects.filter(patient=patient).select_related("signed_by")
+    if not with_drafts:
+        plans = plans.filter(status=PlanStatus.SIGNED)
+    series = {}
+    for plan in plans.order_by("-created_at", "-pk"):
+        series.setdefault(plan.series_id, []).append(plan)
+    rows = []
+    for versions in series.values():
+        versions.sort(key=lambda plan: -plan.number)
+        signed = [plan for plan in versions if plan.status == PlanStatus.SIGNED]
+        current = signed[0] if signed else versions[0]
+        for plan in [current, *(plan for plan in versions if plan is not current)]:
+            rows.append({"plan": plan, "is_current": plan is current})
+    return rows
