@@ -223,4 +223,5 @@ def plan_deferred_item_add(*, plan, item_key, expected_version, by, request=None
     texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
     item = _item_from(current, 0 if last is None else last + 1, texts, PlanOrigin.PRACTITIONER)
     _touch(current)
+    _audit_edit(current, by=by, what=f"deferred item {item_key} added")
     return item

@@ -422,6 +422,10 @@ def test_an_item_left_out_by_the_cap_is_added_by_hand_without_a_reason(practitio
     )
     assert (item.key, item.origin) == (deferred_key, "practitioner")
     assert item.title and item.instructions
+    # The practitioner who added it is in the audit trail (``by`` was ignored before).
+    event = AuditEvent.objects.filter(action=AuditAction.PLAN_EDITED).latest("pk")
+    assert (event.user, event.patient) == (practitioner, plan.patient)
+    assert deferred_key in event.detail
     assert not PrecautionOverride.objects.exists()
     plan.refresh_from_db()
     with pytest.raises(ValidationError, match="already in the plan"):
