@@ -38,13 +38,13 @@ format: $(STAMP)
 BENCH_ARGS ?=
 bench: $(STAMP)
 	mkdir -p var
-	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench.run --no-pdf $(BENCH_ARGS)
-	DJANGO_SETTINGS_MODULE=clinic.settings $(BIN)/python -m bench.pdf_bench
+	DJANGO_SETTINGS_MODULE=perf.bench.settings $(BIN)/python -m perf.bench.run --no-pdf $(BENCH_ARGS)
+	DJANGO_SETTINGS_MODULE=clinic.settings $(BIN)/python -m perf.bench.pdf_bench
 
 # Load and PostgreSQL-restart check: gunicorn + a throwaway database; needs PostgreSQL on
 # 127.0.0.1:5432 (user postgres) and pg_ctlcluster. Restarts the cluster once, mid-run.
 loadtest: $(STAMP)
-	$(BIN)/python loadtest/run.py $(LOADTEST_ARGS)
+	$(BIN)/python perf/loadtest/run.py $(LOADTEST_ARGS)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l fr --no-location

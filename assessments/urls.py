@@ -1,6 +1,10 @@
 from django.urls import path
 
-from assessments import document_views, plan_views, views
+from assessments.documents import views as document_views
+from assessments.exams import views
+from assessments.outcomes import views as outcome_views
+from assessments.plans import edit_views as plan_edit_views
+from assessments.plans import views as plan_views
 
 # Included under "patients/" by clinic/urls.py.
 urlpatterns = [
@@ -9,7 +13,9 @@ urlpatterns = [
     path("<int:patient_pk>/exams/<int:pk>/edit/", views.exam_edit, name="exam_edit"),
     path("<int:patient_pk>/exams/<int:pk>/finish/", views.exam_finish, name="exam_finish"),
     path("<int:patient_pk>/exams/<int:pk>/correct/", views.exam_correct, name="exam_correct"),
-    path("<int:patient_pk>/outcomes/<str:code>/new/", views.outcome_new, name="outcome_new"),
+    path(
+        "<int:patient_pk>/outcomes/<str:code>/new/", outcome_views.outcome_new, name="outcome_new"
+    ),
     # Treatment plans (practitioners only).
     path("<int:patient_pk>/plans/new/", plan_views.plan_generate, name="plan_generate"),
     path("<int:patient_pk>/plans/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
@@ -26,22 +32,22 @@ urlpatterns = [
     path("<int:patient_pk>/plans/<int:pk>/details/", plan_views.plan_details, name="plan_details"),
     path(
         "<int:patient_pk>/plans/<int:pk>/items/new/",
-        plan_views.plan_item_add,
+        plan_edit_views.plan_item_add,
         name="plan_item_add",
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/edit/",
-        plan_views.plan_item_edit,
+        plan_edit_views.plan_item_edit,
         name="plan_item_edit",
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/remove/",
-        plan_views.plan_item_remove,
+        plan_edit_views.plan_item_remove,
         name="plan_item_remove",
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/move/",
-        plan_views.plan_item_move,
+        plan_edit_views.plan_item_move,
         name="plan_item_move",
     ),
     path(
@@ -71,17 +77,17 @@ urlpatterns = [
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/goals/new/",
-        plan_views.plan_goal_add,
+        plan_edit_views.plan_goal_add,
         name="plan_goal_add",
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/goals/<int:goal_pk>/edit/",
-        plan_views.plan_goal_edit,
+        plan_edit_views.plan_goal_edit,
         name="plan_goal_edit",
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/goals/<int:goal_pk>/remove/",
-        plan_views.plan_goal_remove,
+        plan_edit_views.plan_goal_remove,
         name="plan_goal_remove",
     ),
     path("<int:patient_pk>/plans/<int:pk>/sign/", plan_views.plan_sign, name="plan_sign"),

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from assessments import self_report_views
+from assessments.outcomes import views as self_report_views
 from clinic import account_views, views
 from intake.self_intake.views import self_intake
 

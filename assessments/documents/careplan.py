@@ -7,13 +7,9 @@ from django.utils.translation import gettext_lazy
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from assessments.documents.base import (
-    BaseDocument,
-    KeepTogetherBlock,
-    format_date,
-    format_signed_date,
-)
+from assessments.documents.base import BaseDocument, format_date, format_signed_date
 from assessments.documents.data import COMPONENTS, CarePlanData, PlanItemBlock
+from assessments.documents.flowables import KeepTogetherBlock
 
 # Headings in plain words, in the fixed clinical order of the treatment protocol (seed 000):
 # hands-on care first, then exercise and posture, then referrals, then care at home.

@@ -7,7 +7,9 @@ its template pull in exams and plans without that import.
 from django import template
 
 from assessments import outcomes
-from assessments.selectors import outcome_summaries, patient_exams
+from assessments.exams.selectors import patient_exams
+from assessments.outcomes.selectors import outcome_summaries
+from assessments.plans.selectors import chart_plan_rows
 
 register = template.Library()
 
@@ -38,23 +40,9 @@ def chart_plans(context, patient):
     the draft when nothing is signed yet. Practitioners see every version; the front desk
     (assessments.print_signed_plan) only signed ones; anyone else nothing.
     """
-    from assessments.models import PlanStatus, TreatmentPlan
-
     perms = context["perms"]
     sees_drafts = "assessments.view_treatmentplan" in perms
     if not sees_drafts and "assessments.print_signed_plan" not in perms:
         return {"patient": patient, "perms": perms, "plans": []}
-    plans = TreatmentPlan.objects.filter(patient=patient).select_related("signed_by")
-    if not sees_drafts:
-        plans = plans.filter(status=PlanStatus.SIGNED)
-    series = {}
-    for plan in plans.order_by("-created_at", "-pk"):
-        series.setdefault(plan.series_id, []).append(plan)
-    rows = []
-    for versions in series.values():
-        versions.sort(key=lambda plan: -plan.number)
-        signed = [plan for plan in versions if plan.status == PlanStatus.SIGNED]
-        current = signed[0] if signed else versions[0]
-        for plan in [current, *(plan for plan in versions if plan is not current)]:
-            rows.append({"plan": plan, "is_current": plan is current})
+    rows = chart_plan_rows(patient, with_drafts=sees_drafts)
     return {"patient": patient, "perms": perms, "plans": rows, "sees_drafts": sees_drafts}

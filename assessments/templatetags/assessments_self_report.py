@@ -7,8 +7,8 @@ from django import template
 from django.utils.translation import gettext as _
 
 from assessments import outcomes
-from assessments.self_report_services import answered_questionnaires
-from assessments.self_report_views import SELF_REPORTED
+from assessments.outcomes import instruments
+from assessments.outcomes.self_report import answered_questionnaires
 
 register = template.Library()
 
@@ -18,7 +18,8 @@ def self_report_links(link, token, language):
     answered = answered_questionnaires(link)
     return {
         "questionnaires": [
-            (code, _(outcomes.INSTRUMENTS[code].name), code in answered) for code in SELF_REPORTED
+            (code, _(outcomes.INSTRUMENTS[code].name), code in answered)
+            for code in instruments.self_reported_codes()
         ],
         "token": token,
         "language": language,

@@ -169,7 +169,7 @@ ACCESS.update(
         "plan_generate": ("patient_exams", PRACTITIONER_ONLY),
         "plan_detail": ("plan", PRACTITIONER_ONLY),
         # The front desk prints signed care plans (a draft's PDF is refused: see
-        # tests/assessments/test_plan_documents.py); letters are for practitioners.
+        # tests/assessments/documents/test_plan_documents.py); letters are for practitioners.
         "plan_pdf": ("signed_plan", {**PRACTITIONER_ONLY, "front_desk": OK}),
         "plan_letter_pdf": ("plan_letter", PRACTITIONER_ONLY),
         "plan_versions": ("plan", PRACTITIONER_ONLY),
@@ -300,7 +300,7 @@ def kwargs_for(kind):
     if kind == "outcome":
         return {"patient_pk": PatientFactory().pk, "code": "ODI"}
     if kind in ("plan", "plan_item", "plan_goal", "signed_plan", "plan_letter"):
-        from assessments import plan_services
+        from assessments.plans import services as plan_services
         from tests.factories import (
             MedicationFactory,
             confirmed_intake,

@@ -13,10 +13,13 @@ import pytest
 from django.test import RequestFactory
 from simple_history.models import HistoricalRecords
 
-from assessments import plan_services
-from assessments import services as exam_services
-from assessments.facts_builder import facts_for
+from assessments.exams import services as exam_services
 from assessments.models import OutcomeSource
+from assessments.outcomes import services as outcome_services
+from assessments.plans import services as plan_services
+from assessments.plans.facts import facts_for
+from assessments.plans.services import common, decide, edit, sign
+from assessments.plans.services import generate as plan_generate_module
 from assessments.reasoning import contraindicated_items
 from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.models import AuditAction, AuditEvent
@@ -24,7 +27,7 @@ from intake.intakes import services as intake_services
 from intake.models import IntakeSource
 from intake.patients import services as patient_services
 from intake.self_intake import services as link_services
-from tests.assessments.test_plan_services import answer_precautions, generate
+from tests.assessments.plans.test_plan_services import answer_precautions, generate
 from tests.factories import (
     ExamFactory,
     IntakeFactory,
@@ -40,17 +43,18 @@ SERVICE_MODULES = [
     intake_services,
     link_services,
     exam_services,
-    plan_services,
+    outcome_services,
+    common,
+    plan_generate_module,
+    edit,
+    decide,
+    sign,
 ]
 # Public functions of the service modules that only read.
 READS = {
-    "assessments.plan_services.open_red_flags",
-    "assessments.plan_services.cleared_flag_keys",
-    "assessments.plan_services.withheld_item_titles",
-    "assessments.services.normalise_segments",
-    "assessments.services.score_answers",
-    "assessments.plan_services.plan_regenerate_preview",
-    "assessments.plan_services.sign_blockers",
+    "assessments.exams.services.normalise_segments",
+    "assessments.outcomes.services.score_answers",
+    "assessments.plans.services.generate.plan_regenerate_preview",
 }
 CLIENT_ADDRESS = "203.0.113.7"
 PATIENT_ACTOR = "the patient, through the self-intake link"
@@ -228,7 +232,7 @@ def exam_correct(cast):
 def outcome_record_by_practitioner(cast):
     patient = PatientFactory()
     cast.mark()
-    exam_services.outcome_record(
+    outcome_services.outcome_record(
         patient=patient, instrument="NPRS", answers={"pain_now": 6}, by=cast.practitioner
     )
     return patient
@@ -237,7 +241,7 @@ def outcome_record_by_practitioner(cast):
 def outcome_record_by_patient(cast):
     patient = PatientFactory()
     cast.mark()
-    exam_services.outcome_record(
+    outcome_services.outcome_record(
         patient=patient,
         instrument="NPRS",
         answers={"pain_now": 6},
@@ -303,20 +307,6 @@ def plan_item_remove(cast):
     return plan.patient
 
 
-def plan_item_restore(cast):
-    plan = _draft(cast)
-    item = plan_services.plan_item_remove(
-        item=plan.items.first(),
-        reason="Not with this patient",
-        expected_version=plan.version,
-        by=cast.practitioner,
-    )
-    plan.refresh_from_db()
-    cast.mark()
-    plan_services.plan_item_restore(item=item, expected_version=plan.version, by=cast.practitioner)
-    return plan.patient
-
-
 def plan_item_move(cast):
     plan = _draft(cast)
     cast.mark()
@@ -371,24 +361,6 @@ def factor_dismiss(cast):
         reason="Already managed by her midwife",
         expected_version=plan.version,
         by=cast.practitioner,
-    )
-    return plan.patient
-
-
-def factor_restore(cast):
-    plan = _draft(cast)
-    key = plan.assessment["factors"][0]["key"]
-    plan_services.factor_dismiss(
-        plan=plan,
-        factor_key=key,
-        reason="Already managed by her midwife",
-        expected_version=plan.version,
-        by=cast.practitioner,
-    )
-    plan.refresh_from_db()
-    cast.mark()
-    plan_services.factor_restore(
-        plan=plan, factor_key=key, expected_version=plan.version, by=cast.practitioner
     )
     return plan.patient
 
@@ -516,38 +488,41 @@ WRITES = [
         ["intake_submitted", "link_submitted"],
         "patient",
     ),
-    (exam_start, "assessments.services.exam_start", ["exam_started"], "practitioner"),
-    (exam_save_draft, "assessments.services.exam_save_draft", ["exam_saved"], "practitioner"),
-    (exam_finish, "assessments.services.exam_finish", ["exam_finished"], "practitioner"),
-    (exam_correct, "assessments.services.exam_correct", ["exam_corrected"], "practitioner"),
+    (exam_start, "assessments.exams.services.exam_start", ["exam_started"], "practitioner"),
+    (exam_save_draft, "assessments.exams.services.exam_save_draft", ["exam_saved"], "practitioner"),
+    (exam_finish, "assessments.exams.services.exam_finish", ["exam_finished"], "practitioner"),
+    (exam_correct, "assessments.exams.services.exam_correct", ["exam_corrected"], "practitioner"),
     (
         outcome_record_by_practitioner,
-        "assessments.services.outcome_record",
+        "assessments.outcomes.services.outcome_record",
         ["outcome_recorded"],
         "practitioner",
     ),
     (
         outcome_record_by_patient,
-        "assessments.services.outcome_record",
+        "assessments.outcomes.services.outcome_record",
         ["outcome_recorded"],
         "patient",
     ),
 ]
 WRITES += [
-    (path, f"assessments.plan_services.{path.__name__}", [action], "practitioner")
+    (
+        path,
+        f"{getattr(plan_services, path.__name__).__module__}.{path.__name__}",
+        [action],
+        "practitioner",
+    )
     for path, action in [
         (plan_generate, "plan_generated"),
         (plan_update_details, "plan_edited"),
         (plan_item_add, "plan_edited"),
         (plan_item_update, "plan_edited"),
         (plan_item_remove, "plan_edited"),
-        (plan_item_restore, "plan_edited"),
         (plan_item_move, "plan_edited"),
         (plan_goal_add, "plan_edited"),
         (plan_goal_update, "plan_edited"),
         (plan_goal_remove, "plan_edited"),
         (factor_dismiss, "plan_edited"),
-        (factor_restore, "plan_edited"),
         (precaution_override, "precaution_overridden"),
         (red_flag_clear, "red_flag_cleared"),
         (plan_withheld_item_add, "precaution_overridden"),

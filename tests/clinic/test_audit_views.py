@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from clinic.models import AuditAction, AuditEvent
 from intake.self_intake.services import self_intake_link_issue
-from tests.assessments.test_plan_services import generate
-from tests.assessments.test_self_report import ODI_SECTIONS, report_url
+from tests.assessments.outcomes.test_self_report import ODI_SECTIONS, report_url
+from tests.assessments.plans.test_plan_services import generate
 from tests.factories import (
     ExamFactory,
     IntakeFactory,

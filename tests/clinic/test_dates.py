@@ -12,8 +12,9 @@ from clinic.dates import ClinicDateField, ClinicDateInput, local_day, parse_clin
 FORM_MODULES = (
     "intake.patients.forms",
     "intake.intakes.forms",
-    "assessments.forms",
-    "assessments.plan_forms",
+    "assessments.exams.forms",
+    "assessments.outcomes.forms",
+    "assessments.plans.forms",
 )
 
 
@@ -121,8 +122,8 @@ def test_every_date_field_staff_or_patients_type_is_a_clinic_date_field():
 
 
 def test_the_questionnaire_date_on_the_chart_is_a_clinic_date_field():
-    from assessments.forms import OutcomeForm
     from assessments.outcomes import NPRS
+    from assessments.outcomes.forms import OutcomeForm
 
     form = OutcomeForm(instrument=NPRS, taken_on=date(2026, 1, 14))
     assert isinstance(form.fields["taken_on"], ClinicDateField)

@@ -19,12 +19,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from assessments import outcomes
-from assessments.forms import OutcomeForm
 from assessments.models import SEGMENT_LEVELS, Exam, OutcomeMeasure
+from assessments.outcomes.forms import OutcomeForm
 from intake.models import Intake, Medication, Patient
 from intake.patients.services import PATIENT_FIELDS
 from intake.self_intake.services import self_intake_link_issue
-from tests.assessments.test_exam_views import exam_post
+from tests.assessments.exams.test_exam_views import exam_post
 from tests.intake.builders import complete_answers
 
 pytestmark = pytest.mark.django_db

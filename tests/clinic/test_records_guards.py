@@ -10,8 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from assessments import plan_services
-from assessments import services as exam_services
+from assessments.exams import services as exam_services
 from assessments.models import (
     Exam,
     ExamCorrection,
@@ -22,10 +21,11 @@ from assessments.models import (
     PlanStatus,
     TreatmentPlan,
 )
+from assessments.plans import services as plan_services
 from clinic.audit import record_event
 from clinic.models import AuditAction, AuditEvent
 from intake.models import Patient
-from tests.assessments.test_plan_services import answer_precautions, generate
+from tests.assessments.plans.test_plan_services import answer_precautions, generate
 from tests.factories import ExamFactory, PatientFactory, confirmed_intake, finished_exam
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from assessments.models import Exam, OutcomeMeasure, PlanDocument, PlanStatus, TreatmentPlan
-from assessments.services import score_answers
+from assessments.outcomes.services import score_answers
 from intake.models import Intake, Medication, Patient, fold_for_search
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import resolve, reverse
 
-from assessments import plan_services
-from assessments.forms import ExamCorrectionForm, ExamForm
-from assessments.plan_forms import (
+from assessments.exams.forms import ExamCorrectionForm, ExamForm
+from assessments.plans import services as plan_services
+from assessments.plans.forms import (
     DeferredItemForm,
     FactorDismissForm,
     MoveForm,
@@ -31,7 +31,7 @@ from clinic.concurrency import VersionedFormMixin
 from intake.intakes.forms import IntakeForm
 from intake.models import IntakeSource, IntakeStatus
 from intake.patients.forms import PatientForm
-from tests.assessments.test_plan_services import pregnant_calf_cramps
+from tests.assessments.plans.test_plan_services import pregnant_calf_cramps
 from tests.factories import ExamFactory, IntakeFactory
 
 pytestmark = pytest.mark.django_db

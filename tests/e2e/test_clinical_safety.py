@@ -3,8 +3,8 @@ plan a referral until a doctor clears treatment, and a pregnancy plan signs with
 
 import re
 
-from assessments.facts_builder import facts_for
 from assessments.models import Exam, PlanStatus, PrecautionOverride, TreatmentPlan
+from assessments.plans.facts import facts_for
 from tests.assessments.documents.pdf_reading import flat, full_text
 from tests.e2e.conftest import sign_in
 from tests.factories import (

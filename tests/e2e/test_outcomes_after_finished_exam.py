@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from assessments import services
+from assessments.exams import services
 from assessments.models import Exam, OutcomeMeasure
 from assessments.outcomes import ODI
 from tests.e2e.conftest import sign_in

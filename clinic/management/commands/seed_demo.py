@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from assessments import outcomes, plan_services
+from assessments import outcomes
 from assessments.models import (
     ClearanceKind,
     Exam,
@@ -26,6 +26,7 @@ from assessments.models import (
     PlanStatus,
     TreatmentPlan,
 )
+from assessments.plans import services as plan_services
 from clinic.management.seed_words import (
     COMPLAINTS,
     CRAMP_LINKED_DRUGS,

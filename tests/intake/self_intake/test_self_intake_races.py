@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import OutcomeMeasure
-from assessments.self_report_services import AlreadyAnsweredError, self_report_record
+from assessments.outcomes.self_report import AlreadyAnsweredError, self_report_record
 from clinic.models import AuditAction, AuditEvent
 from intake.intakes import services
 from intake.intakes.services import IntakeLockedError

@@ -1,0 +1,326 @@
+"""The exam form, its sections and the spinal segment grid."""
+
+from crispy_forms.bootstrap import InlineCheckboxes
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from assessments.exams.services import EXAM_FIELDS, MIN_REASON_LENGTH
+from assessments.models import (
+    NERVE_ROOTS,
+    SEGMENT_LEVELS,
+    Exam,
+    LegLengthType,
+    LegSide,
+    RangeOfMotion,
+    SegmentSide,
+    Stiffness,
+)
+from clinic.concurrency import VersionedFormMixin
+from clinic.dates import ClinicDateField
+from clinic.widgets import FastCheckbox, FastSelect
+
+# The roots a lower- and upper-quarter screen tests; the model accepts any of C1..S5.
+SCREENED_ROOTS = ("C5", "C6", "C7", "C8", "T1", "L2", "L3", "L4", "L5", "S1", "S2")
+
+
+def _cols(*names, css_class="col-sm"):
+    return Row(*(Column(name, css_class=css_class) for name in names))
+
+
+def _rom_rows(region):
+    return [
+        _cols(f"{region}_flexion", f"{region}_extension", css_class="col-6 col-lg-3"),
+        _cols(
+            f"{region}_side_bending_left",
+            f"{region}_side_bending_right",
+            f"{region}_rotation_left",
+            f"{region}_rotation_right",
+            css_class="col-6 col-lg-3",
+        ),
+    ]
+
+
+def _strength_rows():
+    muscles = ("glute_max", "glute_med", "calf", "hamstrings", "quadriceps", "tibialis_anterior")
+    return [
+        _cols(
+            *(f"{m}_{side}" for m in pair for side in ("left", "right")), css_class="col-6 col-lg-3"
+        )
+        for pair in (muscles[0:2], muscles[2:4], muscles[4:6])
+    ]
+
+
+# Findings that may not have been examined: "Not tested" is a choice and the initial value.
+NOT_TESTED_FIELDS = (
+    "lumbar_lordosis",
+    "pelvic_tilt",
+    "foot_posture_left",
+    "foot_posture_right",
+    "sitting_posture",
+    "reflex_knee_left",
+    "reflex_knee_right",
+    "reflex_ankle_left",
+    "reflex_ankle_right",
+    "foot_pulse_left",
+    "foot_pulse_right",
+)
+
+
+# (key, heading, layout of the fields). The spinal grid is its own form, shown in "segments".
+EXAM_SECTIONS = [
+    (
+        "general",
+        _("Visit"),
+        [_cols("examined_on", css_class="col-sm-6 col-lg-3")],
+    ),
+    (
+        "posture",
+        _("Posture"),
+        [
+            _cols("head_forward", "rounded_shoulders", "thoracic_kyphosis", "scoliosis"),
+            _cols("lumbar_lordosis", "pelvic_tilt", "sitting_posture"),
+            _cols("leg_length_difference_mm", "leg_length_type", "leg_length_short_side"),
+            _cols("foot_posture_left", "foot_posture_right"),
+            "posture_notes",
+        ],
+    ),
+    ("segments", _("Spinal segments"), ["segments_notes"]),
+    (
+        "rom",
+        _("Range of motion"),
+        [*_rom_rows("lumbar"), *_rom_rows("cervical"), "rom_notes"],
+    ),
+    (
+        "neuro",
+        _("Neurological screen"),
+        [
+            _cols("slr_left_degrees", "slr_right_degrees"),
+            _cols("slr_reproduces_left", "slr_reproduces_right", "slump_positive"),
+            _cols(
+                "reflex_knee_left",
+                "reflex_knee_right",
+                "reflex_ankle_left",
+                "reflex_ankle_right",
+                css_class="col-6 col-lg-3",
+            ),
+            InlineCheckboxes("sensation_change_roots"),
+            InlineCheckboxes("strength_change_roots"),
+            "neuro_notes",
+        ],
+    ),
+    (
+        "strength",
+        _("Muscle strength (0-5)"),
+        [*_strength_rows(), _cols("plank_seconds", css_class="col-6 col-lg-3"), "strength_notes"],
+    ),
+    (
+        "flexibility",
+        _("Flexibility"),
+        [
+            _cols("ankle_dorsiflexion_left_degrees", "ankle_dorsiflexion_right_degrees"),
+            _cols("hamstring_length_left_degrees", "hamstring_length_right_degrees"),
+            _cols("thomas_test_positive_left", "thomas_test_positive_right"),
+            "flexibility_notes",
+        ],
+    ),
+    (
+        "vascular",
+        _("Vascular screen"),
+        [
+            _cols("foot_pulse_left", "foot_pulse_right"),
+            _cols("capillary_refill_seconds", "ankle_brachial_index"),
+            "vascular_notes",
+        ],
+    ),
+    (
+        "pain",
+        _("Pain and cramp"),
+        [
+            _cols("pain_now", "cramp_reproduced", "cramp_reproduced_where"),
+            "pain_notes",
+        ],
+    ),
+]
+
+
+_GENERIC_MESSAGES = (MinValueValidator.message, MaxValueValidator.message)
+
+
+_NUMBER_LIMITS = {
+    "leg_length_difference_mm": (0, 100, "1"),
+    "slr_left_degrees": (0, 120, "1"),
+    "slr_right_degrees": (0, 120, "1"),
+    "plank_seconds": (0, 3600, "1"),
+    "ankle_dorsiflexion_left_degrees": (-30, 60, "1"),
+    "ankle_dorsiflexion_right_degrees": (-30, 60, "1"),
+    "hamstring_length_left_degrees": (0, 180, "1"),
+    "hamstring_length_right_degrees": (0, 180, "1"),
+    "capillary_refill_seconds": (0, 60, "0.1"),
+    "ankle_brachial_index": (0.2, 2.0, "0.01"),
+    "pain_now": (0, 10, "1"),
+}
+
+
+class ExamForm(VersionedFormMixin, forms.ModelForm):
+    """Every structured field of the exam and the notes beside each section."""
+
+    sensation_change_roots = forms.MultipleChoiceField(
+        label=_("Sensation changed at roots"),
+        choices=[(root, root) for root in SCREENED_ROOTS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    strength_change_roots = forms.MultipleChoiceField(
+        label=_("Strength changed at roots"),
+        choices=[(root, root) for root in SCREENED_ROOTS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Exam
+        fields = [name for name in EXAM_FIELDS if name != "segments"]
+        field_classes = {"examined_on": ClinicDateField}
+        widgets = {
+            **{
+                name: forms.Textarea(attrs={"rows": 2})
+                for name in EXAM_FIELDS
+                if name.endswith("_notes")
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("sensation_change_roots", "strength_change_roots"):
+            # Keep any root already recorded visible, even outside the usual screen.
+            stored = [root for root in getattr(self.instance, name) or [] if root in NERVE_ROOTS]
+            roots = [r for r in NERVE_ROOTS if r in SCREENED_ROOTS or r in stored]
+            self.fields[name].choices = [(root, root) for root in roots]
+        for name, field in self.fields.items():
+            if isinstance(field, (forms.IntegerField, forms.FloatField)):
+                # One clear message per field (the model's), not Django's generic ones.
+                field.validators = [
+                    validator
+                    for validator in Exam._meta.get_field(name).validators
+                    if validator.message not in _GENERIC_MESSAGES
+                ]
+        for name, (low, high, step) in _NUMBER_LIMITS.items():
+            widget = self.fields[name].widget
+            widget.attrs.update({"min": low, "max": high, "step": step})
+            widget.attrs["inputmode"] = "decimal" if step != "1" else "numeric"
+        for muscle_field in (n for n in self.fields if n.endswith(("_left", "_right"))):
+            if isinstance(self.fields[muscle_field], forms.IntegerField):
+                self.fields[muscle_field].widget.attrs.update(
+                    {"min": 0, "max": 5, "step": 1, "inputmode": "numeric"}
+                )
+        for name in self.fields:
+            if name.startswith(("lumbar_", "cervical_")) and name != "lumbar_lordosis":
+                self.fields[name].choices = [("", _("Not tested")), *RangeOfMotion.choices]
+        self.fields["leg_length_type"].choices = [("", _("Not measured")), *LegLengthType.choices]
+        self.fields["leg_length_short_side"].choices = [
+            ("", _("Not measured")),
+            *LegSide.choices,
+        ]
+        for name in NOT_TESTED_FIELDS:
+            model_field = Exam._meta.get_field(name)
+            self.fields[name].choices = [("", _("Not tested")), *model_field.choices]
+        self.helpers = {}
+        for key, _heading, layout in EXAM_SECTIONS:
+            helper = FormHelper()
+            helper.form_tag = False
+            helper.disable_csrf = True
+            helper.layout = Layout(*layout, *(["version"] if key == "pain" else []))
+            self.helpers[key] = helper
+
+    def sections(self):
+        return [(key, heading, self.helpers[key]) for key, heading, _layout in EXAM_SECTIONS]
+
+
+class ExamCorrectionForm(ExamForm):
+    reason = forms.CharField(
+        label=_("Why is this finished exam being corrected?"),
+        help_text=_(
+            "For example: the left and right calf grades were entered the wrong way round."
+        ),
+        min_length=MIN_REASON_LENGTH,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helpers["general"].layout = Layout("reason", *self.helpers["general"].layout)
+
+
+class SpinalGridForm(forms.Form):
+    """One compact row per level, C1 to SIJ: stiffness (default none), tender, side.
+
+    Only the rows with a finding are stored; an untouched grid stores nothing.
+    """
+
+    prefix = "seg"
+
+    def __init__(self, *args, segments=(), **kwargs):
+        stored = {row["level"]: row for row in segments}
+        initial = {}
+        for level, row in stored.items():
+            initial[f"{level}_stiffness"] = row["stiffness"]
+            initial[f"{level}_tender"] = row["tender"]
+            initial[f"{level}_side"] = row["side"]
+        super().__init__(*args, initial=initial, **kwargs)
+        for level in SEGMENT_LEVELS:
+            self.fields[f"{level}_stiffness"] = forms.ChoiceField(
+                label=_("%(level)s stiffness") % {"level": level},
+                choices=Stiffness.choices,
+                initial=Stiffness.NONE,
+                widget=FastSelect(attrs={"class": "form-select form-select-sm stiffness"}),
+            )
+            self.fields[f"{level}_tender"] = forms.BooleanField(
+                label=_("%(level)s tender") % {"level": level},
+                required=False,
+                widget=FastCheckbox(attrs={"class": "form-check-input"}),
+            )
+            self.fields[f"{level}_side"] = forms.ChoiceField(
+                label=_("%(level)s side") % {"level": level},
+                choices=SegmentSide.choices,
+                initial=SegmentSide.CENTRAL,
+                widget=FastSelect(attrs={"class": "form-select form-select-sm"}),
+            )
+
+    def rows(self):
+        for level in SEGMENT_LEVELS:
+            yield {
+                "level": level,
+                "region": level.rstrip("0123456789") if level != "SIJ" else "SIJ",
+                "stiffness": self[f"{level}_stiffness"],
+                "tender": self[f"{level}_tender"],
+                "side": self[f"{level}_side"],
+            }
+
+    def segments(self):
+        """The rows as the model stores them: only levels with a finding."""
+        rows = []
+        for level in SEGMENT_LEVELS:
+            stiffness = self.cleaned_data[f"{level}_stiffness"]
+            tender = self.cleaned_data[f"{level}_tender"]
+            if stiffness != Stiffness.NONE or tender:
+                rows.append(
+                    {
+                        "level": level,
+                        "stiffness": stiffness,
+                        "tender": tender,
+                        "side": self.cleaned_data[f"{level}_side"],
+                    }
+                )
+        return rows
+
+
+def _field_names(items):
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        else:
+            yield from _field_names(item.fields)

@@ -1,0 +1,24 @@
+"""Reads of exams, scoped to the patient."""
+
+from django.http import Http404
+
+from assessments.models import Exam
+
+
+def get_exam(patient, pk):
+    """The exam with this id if it belongs to this patient, else 404 (never someone else's)."""
+    try:
+        return Exam.objects.select_related("patient", "practitioner", "finished_by").get(
+            pk=pk, patient=patient
+        )
+    except (Exam.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+def patient_exams(patient):
+    """The patient's exams, newest first, with what the chart shows of each (one query)."""
+    return (
+        Exam.objects.filter(patient=patient)
+        .select_related("practitioner")
+        .order_by("-examined_on", "-pk")
+    )

@@ -1,0 +1,166 @@
+"""The exam vocabulary and the field helpers the exam model is built from.
+
+The stored values of every choice are the exam vocabulary of ``assessments/reasoning/facts.py``
+(the facts builder reads these fields by name);
+``tests/assessments/models/test_exam_models.py`` checks that the two stay the same.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# --- Vocabularies ------------------------------------------------------------------------------
+
+
+class ExamStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    FINISHED = "finished", _("Finished")
+
+
+class LumbarLordosis(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    INCREASED = "increased", _("Increased")
+    REDUCED = "reduced", _("Reduced")
+
+
+class PelvicTilt(models.TextChoices):
+    NONE = "none", _("None")
+    ANTERIOR = "anterior", _("Anterior")
+    POSTERIOR = "posterior", _("Posterior")
+    LATERAL = "lateral", _("Lateral")
+
+
+class LegLengthType(models.TextChoices):
+    APPARENT = "apparent", _("Apparent")
+    TRUE = "true", _("True")
+
+
+class LegSide(models.TextChoices):
+    LEFT = "left", _("Left")
+    RIGHT = "right", _("Right")
+
+
+class FootPosture(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    FLAT = "flat", _("Flat or collapsed arch")
+
+
+class SittingPosture(models.TextChoices):
+    UPRIGHT = "upright", _("Upright")
+    SLUMPED = "slumped", _("Slumped")
+
+
+class Stiffness(models.TextChoices):
+    NONE = "none", _("None")
+    MILD = "mild", _("Mild")
+    MODERATE = "moderate", _("Moderate")
+    SEVERE = "severe", _("Severe")
+
+
+class SegmentSide(models.TextChoices):
+    CENTRAL = "central", _("Central")
+    LEFT = "left", _("Left")
+    RIGHT = "right", _("Right")
+    BOTH = "both", _("Both")
+
+
+class ReflexGrade(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    REDUCED = "reduced", _("Reduced")
+    ABSENT = "absent", _("Absent")
+    BRISK = "brisk", _("Brisk")
+
+
+class Pulse(models.TextChoices):
+    PRESENT = "present", _("Present")
+    WEAK = "weak", _("Weak")
+    ABSENT = "absent", _("Absent")
+
+
+class RangeOfMotion(models.TextChoices):
+    """How one movement went; left blank when it was not tested."""
+
+    FULL = "full", _("Full, pain-free")
+    REDUCED = "reduced", _("Reduced")
+    PAINFUL = "painful", _("Full but painful")
+    REDUCED_PAINFUL = "reduced_painful", _("Reduced and painful")
+
+
+SEGMENT_LEVELS = (
+    *(f"C{n}" for n in range(1, 8)),
+    *(f"T{n}" for n in range(1, 13)),
+    *(f"L{n}" for n in range(1, 6)),
+    "S1",
+    "SIJ",
+)
+NERVE_ROOTS = (
+    *(f"C{n}" for n in range(1, 9)),
+    *(f"T{n}" for n in range(1, 13)),
+    *(f"L{n}" for n in range(1, 6)),
+    *(f"S{n}" for n in range(1, 6)),
+)
+STRENGTH_MUSCLES = (
+    "glute_max",
+    "glute_med",
+    "calf",
+    "hamstrings",
+    "quadriceps",
+    "tibialis_anterior",
+)
+ROM_MOVEMENTS = (
+    "flexion",
+    "extension",
+    "side_bending_left",
+    "side_bending_right",
+    "rotation_left",
+    "rotation_right",
+)
+
+
+# --- Field helpers: the limit and its message are written once ---------------------------------
+
+
+def _whole_number_between(low, high, message):
+    return [
+        MinValueValidator(low, message=message),
+        MaxValueValidator(high, message=message),
+    ]
+
+
+_GRADE_MESSAGE = _("A strength grade is a whole number from 0 to 5.")
+_SLR_MESSAGE = _("Enter the straight-leg raise angle in degrees, from 0 to 120.")
+
+
+def _grade(label):
+    return models.PositiveSmallIntegerField(
+        label, null=True, blank=True, validators=_whole_number_between(0, 5, _GRADE_MESSAGE)
+    )
+
+
+def _not_tested(label, choices):
+    """A finding that may not have been examined: None (shown "Not tested"), never a default.
+
+    None rather than "": it is the reasoning vocabulary's value for "not tested".
+    """
+    return models.CharField(  # noqa: DJ001
+        label, max_length=10, choices=choices, null=True, blank=True
+    )
+
+
+def _reflex(label):
+    return _not_tested(label, ReflexGrade.choices)
+
+
+def _rom(label):
+    return models.CharField(label, max_length=20, choices=RangeOfMotion.choices, blank=True)
+
+
+def _pulse(label):
+    return _not_tested(label, Pulse.choices)
+
+
+def _notes(label):
+    return models.TextField(label, blank=True, max_length=4000)
+
+
+# --- Exam --------------------------------------------------------------------------------------

@@ -1,0 +1,158 @@
+"""Reads of treatment plans: scoped lookups (404 for another patient's), versions, open red flags,
+withheld items and what still blocks signing.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext
+
+from assessments.models import (
+    PlanGoal,
+    PlanItem,
+    PlanStatus,
+    TreatmentPlan,
+)
+from assessments.reasoning.interventions import ITEMS_BY_KEY
+
+
+def _factor_keys(plan):
+    return [factor["key"] for factor in plan.assessment.get("factors", [])]
+
+
+def _red_flag_keys(plan):
+    return [flag["key"] for flag in plan.assessment.get("red_flags", [])]
+
+
+def cleared_flag_keys(plan):
+    return frozenset(plan.red_flag_clearances.values_list("flag_key", flat=True))
+
+
+def open_red_flags(plan):
+    """The plan's red flags that no clearance answers yet."""
+    cleared = cleared_flag_keys(plan)
+    return [flag for flag in plan.assessment.get("red_flags", []) if flag["key"] not in cleared]
+
+
+def withheld_item_titles(plan):
+    """The titles, in the plan's language, of the items (and alternatives) it withholds."""
+    keys = set((plan.assessment or {}).get("deferred_items", []))
+    for row in (plan.assessment or {}).get("withheld_items", []):
+        keys.add(row["item"])
+        if row.get("alternative"):
+            keys.add(row["alternative"])
+    titles = {}
+    with translation.override(plan.language):
+        for key in keys:
+            template = ITEMS_BY_KEY.get(key)
+            # The title's parameters come from the facts; the bare title names the item well.
+            titles[key] = gettext(template.title) % _Blank() if template else key
+    return titles
+
+
+def _is_advice(precaution):
+    # An older snapshot has no kind: its precautions are treated as contraindications.
+    return precaution.get("kind") == "advice"
+
+
+def sign_blockers(plan):
+    """Why the plan cannot be signed yet: a list of sentences (empty when it can).
+
+    An open red flag does not block signing: the plan is then signed as the referral alone, so
+    it must hold no treatment item. Advice never blocks; an item kept against a contraindication
+    needs the practitioner's reason.
+    """
+    blockers = []
+    kept = list(plan.items.filter(removed=False))
+    flags = open_red_flags(plan)
+    if flags and kept:
+        titles = ", ".join(_shown_text(flag["title"]) for flag in flags)
+        blockers.append(
+            gettext(
+                "A red flag is open (%(flags)s): while it is, the plan is the medical referral "
+                "alone. Record the doctor's clearance, or remove the treatment items."
+            )
+            % {"flags": titles}
+        )
+    overridden = set(plan.precaution_overrides.values_list("item_id", "precaution_key"))
+    precautions = {p["key"]: p for p in plan.assessment.get("precautions", [])}
+    for item in kept:
+        for key in item.precaution_keys:
+            precaution = precautions.get(key, {})
+            if _is_advice(precaution) or (item.pk, key) in overridden:
+                continue
+            blockers.append(
+                gettext(
+                    "“%(item)s” is kept against a contraindication (%(precaution)s): give the "
+                    "reason, or remove the item."
+                )
+                % {"item": item.title, "precaution": _shown_text(precaution.get("text")) or key}
+            )
+    return blockers
+
+
+def get_plan(patient, pk):
+    """The patient's plan with this id, or 404 (never someone else's)."""
+    try:
+        return TreatmentPlan.objects.select_related(
+            "patient", "intake", "exam", "signed_by", "created_by", "previous"
+        ).get(pk=pk, patient=patient)
+    except (TreatmentPlan.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+def get_item(plan, pk):
+    try:
+        return PlanItem.objects.select_related("plan").get(pk=pk, plan=plan)
+    except (PlanItem.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+def series_versions(plan):
+    """Every version of the plan's series, oldest first."""
+    series = Q(pk=plan.series_id) | Q(first_version=plan.series_id)
+    return list(
+        TreatmentPlan.objects.filter(series, patient=plan.patient_id)
+        .select_related("signed_by")
+        .order_by("number")
+    )
+
+
+def get_goal(plan, pk):
+    try:
+        return PlanGoal.objects.select_related("plan").get(pk=pk, plan=plan)
+    except (PlanGoal.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+class _Blank(dict):
+    """Fills any %(name)s of a title with nothing rather than failing."""
+
+    def __missing__(self, key):
+        return "…"
+
+
+def _shown_text(text):
+    return (text or {}).get("shown") or (text or {}).get("text", "")
+
+
+def chart_plan_rows(patient, *, with_drafts):
+    """The patient's care plans for the chart, each series with its current version first.
+
+    One query. The current version is the newest signed one (an amendment in draft waits beside
+    it), or the draft when nothing is signed yet; without drafts, only signed versions.
+    """
+    plans = TreatmentPlan.objects.filter(patient=patient).select_related("signed_by")
+    if not with_drafts:
+        plans = plans.filter(status=PlanStatus.SIGNED)
+    series = {}
+    for plan in plans.order_by("-created_at", "-pk"):
+        series.setdefault(plan.series_id, []).append(plan)
+    rows = []
+    for versions in series.values():
+        versions.sort(key=lambda plan: -plan.number)
+        signed = [plan for plan in versions if plan.status == PlanStatus.SIGNED]
+        current = signed[0] if signed else versions[0]
+        for plan in [current, *(plan for plan in versions if plan is not current)]:
+            rows.append({"plan": plan, "is_current": plan is current})
+    return rows

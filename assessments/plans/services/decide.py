@@ -1,0 +1,227 @@
+"""The practitioner's decisions on a draft: dismiss a factor, override a precaution, clear a red
+flag, add back a withheld or deferred item.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import (
+    CLEARANCE_KINDS_OFFERED,
+    FactorDecision,
+    PlanOrigin,
+    PrecautionOverride,
+    RedFlagClearance,
+)
+from assessments.plans.selectors import _factor_keys, _red_flag_keys, cleared_flag_keys
+from assessments.plans.services.common import (
+    _assessment_for,
+    _audit_edit,
+    _facts,
+    _item_from,
+    _locked_draft,
+    _reason,
+    _save,
+    _snapshot,
+    _touch,
+    _with_shown,
+)
+from assessments.plans.services.edit import _item_of
+from assessments.plans.services.generate import _add_proposal, _schedule_fields
+from assessments.reasoning import Text, contraindicated_items
+from assessments.reasoning.interventions import ITEMS_BY_KEY
+from clinic.audit import record_event
+from clinic.models import AuditAction
+
+
+@transaction.atomic
+def factor_dismiss(*, plan, factor_key, reason, expected_version, by):
+    current = _locked_draft(plan, expected_version)
+    if factor_key not in _factor_keys(current):
+        raise ValidationError(_("This plan has no such factor."))
+    FactorDecision.objects.filter(plan=current, factor_key=factor_key).delete()
+    decision = _save(
+        FactorDecision(plan=current, factor_key=factor_key, reason=_reason(reason), decided_by=by)
+    )
+    _touch(current)
+    _audit_edit(current, by=by, what=f"factor {factor_key} dismissed: {decision.reason}")
+    return decision
+
+
+@transaction.atomic
+def precaution_override(*, item, precaution_key, reason, expected_version, by, request=None):
+    """Keep an item against a precaution that concerns it, with the reason (audited)."""
+    current = _locked_draft(item.plan, expected_version)
+    item = _item_of(current, item)
+    if precaution_key not in item.precaution_keys:
+        raise ValidationError(_("This precaution does not concern this item."))
+    PrecautionOverride.objects.filter(item=item, precaution_key=precaution_key).delete()
+    override = _save(
+        PrecautionOverride(
+            plan=current,
+            item=item,
+            precaution_key=precaution_key,
+            reason=_reason(reason),
+            overridden_by=by,
+        )
+    )
+    _touch(current)
+    record_event(
+        request=request,
+        action=AuditAction.PRECAUTION_OVERRIDDEN,
+        patient=current.patient,
+        obj=current,
+        user=by,
+        detail=f"{item.key or item.title}: {precaution_key}",
+    )
+    return override
+
+
+@transaction.atomic
+def red_flag_clear(
+    *,
+    plan,
+    flag_key,
+    kind,
+    expected_version,
+    by,
+    doctor_name="",
+    seen_on=None,
+    reason="",
+    request=None,
+):
+    """Clear an open red flag: a doctor saw the patient and cleared treatment (who, when), or
+    the practitioner overrides it with a reason. Once no flag is open, the draft receives the
+    reasoning's treatment proposal (a draft only: a signed plan never changes)."""
+    current = _locked_draft(plan, expected_version)
+    if flag_key not in _red_flag_keys(current):
+        raise ValidationError(_("This plan has no such red flag."))
+    if kind not in CLEARANCE_KINDS_OFFERED:
+        raise ValidationError(
+            {"kind": _("Record the doctor's clearance, or an override with a reason.")}
+        )
+    RedFlagClearance.objects.filter(plan=current, flag_key=flag_key).delete()
+    clearance = _save(
+        RedFlagClearance(
+            plan=current,
+            flag_key=flag_key,
+            kind=kind,
+            doctor_name=(doctor_name or "").strip(),
+            seen_on=seen_on,
+            reason=(reason or "").strip(),
+            cleared_by=by,
+        )
+    )
+    _repropose(current)
+    _touch(current)
+    record_event(
+        request=request,
+        action=AuditAction.RED_FLAG_CLEARED,
+        patient=current.patient,
+        obj=current,
+        user=by,
+        detail=f"{flag_key}: {kind}: {clearance.doctor_name or clearance.reason}",
+    )
+    return clearance
+
+
+def _repropose(plan):
+    """Re-run the reasoning with the plan's cleared red flags and add what it now proposes."""
+    snapshot = _snapshot(
+        _assessment_for(plan.intake, plan.exam, cleared_flag_keys(plan)), plan.language
+    )
+    was_withheld = plan.assessment.get("treatment_withheld", True)
+    plan.assessment = snapshot
+    if not snapshot.get("treatment_withheld"):
+        _add_proposal(plan, snapshot)
+        if was_withheld:
+            for name, value in _schedule_fields(snapshot).items():
+                if not getattr(plan, name):
+                    setattr(plan, name, value)
+
+
+def _catalogue_item_texts(item_key, facts, language, in_plan=()):
+    """The title, instructions and dosage of a catalogue item the reasoning left out (withheld
+    or deferred), as it would have proposed it, rendered in the plan's language."""
+    template = ITEMS_BY_KEY[item_key]
+    params = dict(template.params(facts))
+    # Some sentences depend on what else the plan holds (a stretch merged into another).
+    in_plan_params = getattr(template, "params_in_plan", None)
+    if in_plan_params is not None:
+        params.update(in_plan_params(facts, frozenset(in_plan)))
+    item = {
+        "key": item_key,
+        "component": template.component,
+        "title": Text(template.title, params).to_dict(),
+        "instructions": Text(template.instructions, params).to_dict(),
+        "dosage": {"text": template.dosage.text.to_dict()},
+    }
+    with translation.override(language):
+        return _with_shown(item, gettext)
+
+
+@transaction.atomic
+def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, request=None):
+    """Add by hand an item the reasoning withheld for a contraindication, with the reason."""
+    current = _locked_draft(plan, expected_version)
+    reason = _reason(reason)
+    facts = _facts(current.intake, current.exam)
+    precaution_keys = list(contraindicated_items(facts).get(item_key, []))
+    if not precaution_keys or item_key not in ITEMS_BY_KEY:
+        raise ValidationError(_("This item is not withheld by a contraindication."))
+    if current.items.filter(key=item_key, removed=False).exists():
+        raise ValidationError(_("This item is already in the plan."))
+    last = current.items.aggregate(last=Max("position"))["last"]
+    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
+    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
+    item = _item_from(
+        current,
+        0 if last is None else last + 1,
+        {**texts, "precaution_keys": precaution_keys},
+        origin=PlanOrigin.PRACTITIONER,
+    )
+    for precaution_key in precaution_keys:
+        _save(
+            PrecautionOverride(
+                plan=current,
+                item=item,
+                precaution_key=precaution_key,
+                reason=reason,
+                overridden_by=by,
+            )
+        )
+        record_event(
+            request=request,
+            action=AuditAction.PRECAUTION_OVERRIDDEN,
+            patient=current.patient,
+            obj=current,
+            user=by,
+            detail=f"{item_key}: {precaution_key}",
+        )
+    _touch(current)
+    return item
+
+
+@transaction.atomic
+def plan_deferred_item_add(*, plan, item_key, expected_version, by, request=None):
+    """Add an item the reasoning left out only to keep the plan short (not contraindicated)."""
+    current = _locked_draft(plan, expected_version)
+    if item_key not in (current.assessment or {}).get("deferred_items", []):
+        raise ValidationError(_("This item was not left out of the proposal."))
+    if item_key not in ITEMS_BY_KEY:
+        raise ValidationError(_("This item was not left out of the proposal."))
+    if current.items.filter(key=item_key, removed=False).exists():
+        raise ValidationError(_("This item is already in the plan."))
+    facts = _facts(current.intake, current.exam)
+    if item_key in contraindicated_items(facts):
+        raise ValidationError(_("This item is contraindicated: add it with a reason instead."))
+    last = current.items.aggregate(last=Max("position"))["last"]
+    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
+    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
+    item = _item_from(current, 0 if last is None else last + 1, texts, PlanOrigin.PRACTITIONER)
+    _touch(current)
+    _audit_edit(current, by=by, what=f"deferred item {item_key} added")
+    return item

@@ -1,0 +1,335 @@
+"""Treatment plan pages (practitioners only). Views are thin: a form, a service call, a message."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments.models import (
+    Exam,
+    ExamStatus,
+)
+from assessments.plans import services
+from assessments.plans.forms import (
+    AmendForm,
+    DeferredItemForm,
+    FactorDismissForm,
+    GenerateForm,
+    PlanDetailsForm,
+    PrecautionOverrideForm,
+    RedFlagClearForm,
+    WithheldItemForm,
+)
+from assessments.plans.presenters import _detail_context
+from assessments.plans.selectors import get_item, get_plan, series_versions
+from clinic.access import get_patient
+from clinic.audit import record_event
+from clinic.models import AuditAction
+from clinic.roles import permission_required
+from intake.models import Intake, IntakeStatus
+
+VIEW = "assessments.view_treatmentplan"
+
+
+CHANGE = "assessments.change_treatmentplan"
+
+
+def _to_detail(request, plan):
+    return redirect("plan_detail", patient_pk=plan.patient_id, pk=plan.pk)
+
+
+def _run(request, plan, action, success):
+    """Call a service; report a conflict, a lock or invalid input as a message."""
+    try:
+        action()
+    except services.ConcurrentEditError as error:
+        messages.error(request, error.message)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return _to_detail(request, plan)
+
+
+@permission_required(VIEW, "assessments.add_treatmentplan")
+@require_http_methods(["GET", "POST"])
+def plan_generate(request, patient_pk):
+    patient = get_patient(patient_pk)
+    intakes = Intake.objects.filter(patient=patient, status=IntakeStatus.CONFIRMED)
+    exams = Exam.objects.filter(patient=patient, status=ExamStatus.FINISHED)
+    latest_intake = intakes.order_by("-confirmed_at", "-pk").first()
+    latest_exam = exams.order_by("-examined_on", "-pk").first()
+    initial = {
+        "intake": latest_intake.pk if latest_intake else None,
+        "exam": latest_exam.pk if latest_exam else None,
+    }
+    if request.GET.get("exam"):
+        exam = (
+            exams.filter(pk=request.GET["exam"]).first() if request.GET["exam"].isdigit() else None
+        )
+        if exam is not None:
+            initial = {"exam": exam.pk, "intake": exam.intake_id or initial["intake"]}
+    form = GenerateForm(
+        request.POST if request.method == "POST" else None,
+        intakes=intakes,
+        exams=exams,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_generate(
+                patient=patient,
+                intake=form.cleaned_data["intake"],
+                exam=form.cleaned_data["exam"],
+                by=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft plan is ready: review, edit and sign it."))
+            return _to_detail(request, plan)
+    return render(request, "assessments/plan_generate.html", {"patient": patient, "form": form})
+
+
+@permission_required(VIEW)
+def plan_detail(request, patient_pk, pk):
+    patient = get_patient(patient_pk)
+    plan = get_plan(patient, pk)
+    record_event(request=request, action=AuditAction.PLAN_VIEWED, patient=patient, obj=plan)
+    return render(request, "assessments/plan_detail.html", _detail_context(plan))
+
+
+@permission_required(VIEW)
+def plan_versions(request, patient_pk, pk):
+    patient = get_patient(patient_pk)
+    plan = get_plan(patient, pk)
+    record_event(
+        request=request,
+        action=AuditAction.PLAN_VIEWED,
+        patient=patient,
+        obj=plan,
+        detail="versions",
+    )
+    return render(
+        request,
+        "assessments/plan_versions.html",
+        {"patient": patient, "plan": plan, "versions": series_versions(plan)},
+    )
+
+
+@permission_required(VIEW)
+def plan_regenerate(request, patient_pk, pk):
+    """What the reasoning would propose now, beside the plan; changes nothing."""
+    patient = get_patient(patient_pk)
+    plan = get_plan(patient, pk)
+    record_event(
+        request=request,
+        action=AuditAction.PLAN_VIEWED,
+        patient=patient,
+        obj=plan,
+        detail="what the reasoning proposes now",
+    )
+    try:
+        preview = services.plan_regenerate_preview(plan=plan)
+    except ValidationError as error:
+        preview, problem = None, error.messages
+    else:
+        problem = []
+    context = {"patient": patient, "plan": plan, "preview": preview, "problem": problem}
+    return render(request, "assessments/plan_regenerate.html", context)
+
+
+def _draft_or_redirect(request, plan):
+    if plan.is_draft:
+        return None
+    messages.warning(
+        request, _("This plan is signed and locked. Amend it to make a new version instead.")
+    )
+    return _to_detail(request, plan)
+
+
+def _invalid(request, plan, form):
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return _to_detail(request, plan)
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_details(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = PlanDetailsForm(request.POST, instance=plan)
+    if not form.is_valid():
+        # Shown again as typed, each error beside its field: nothing typed is lost.
+        context = {**_detail_context(plan), "details_form": form}
+        return render(request, "assessments/plan_detail.html", context)
+    data = {name: form.cleaned_data[name] for name in services.DETAIL_FIELDS}
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_update_details(
+            plan=plan, data=data, expected_version=form.cleaned_data["version"], by=request.user
+        ),
+        _("The impression, visit frequency and review date are saved."),
+    )
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_factor_dismiss(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = FactorDismissForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.factor_dismiss(
+            plan=plan,
+            factor_key=form.cleaned_data["factor_key"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        _("The factor is dismissed, with your reason."),
+    )
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_precaution_override(request, patient_pk, pk, item_pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    item = get_item(plan, item_pk)
+    form = PrecautionOverrideForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.precaution_override(
+            item=item,
+            precaution_key=form.cleaned_data["precaution_key"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        ),
+        _("The item is kept with the precaution; your reason is recorded."),
+    )
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_red_flag_clear(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = RedFlagClearForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.red_flag_clear(
+            plan=plan,
+            flag_key=form.cleaned_data["flag_key"],
+            kind=form.cleaned_data["kind"],
+            doctor_name=form.cleaned_data["doctor_name"],
+            seen_on=form.cleaned_data["seen_on"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        ),
+        _("The red flag is cleared."),
+    )
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_withheld_item_add(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = WithheldItemForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_withheld_item_add(
+            plan=plan,
+            item_key=form.cleaned_data["item_key"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        ),
+        _("The item is added against the contraindication; your reason is recorded."),
+    )
+
+
+@permission_required(VIEW, "assessments.sign_treatmentplan")
+@require_POST
+def plan_sign(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_sign(
+            plan=plan, expected_version=version, by=request.user, request=request
+        ),
+        _("The plan is signed and locked."),
+    )
+
+
+@permission_required(VIEW, CHANGE, "assessments.add_treatmentplan")
+@require_http_methods(["GET", "POST"])
+def plan_amend(request, patient_pk, pk):
+    patient = get_patient(patient_pk)
+    plan = get_plan(patient, pk)
+    if not plan.is_signed:
+        messages.warning(request, _("Only the signed, current version of a plan can be amended."))
+        return _to_detail(request, plan)
+    form = AmendForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            amendment = services.plan_amend(
+                plan=plan, reason=form.cleaned_data["reason"], by=request.user, request=request
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(number)s is a draft: edit it and sign it to replace version %(old)s.")
+                % {"number": amendment.number, "old": plan.number},
+            )
+            return _to_detail(request, amendment)
+    context = {"patient": patient, "plan": plan, "form": form}
+    return render(request, "assessments/plan_amend.html", context)
+
+
+@permission_required(VIEW, CHANGE)
+@require_POST
+def plan_deferred_item_add(request, patient_pk, pk):
+    plan = get_plan(get_patient(patient_pk), pk)
+    form = DeferredItemForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, plan, form)
+    return _run(
+        request,
+        plan,
+        lambda: services.plan_deferred_item_add(
+            plan=plan,
+            item_key=form.cleaned_data["item_key"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            request=request,
+        ),
+        _("The item is added to the plan."),
+    )

@@ -1,0 +1,1 @@
+"""Performance checks: the benchmark (`make bench`) and the load and restart test."""

@@ -1,0 +1,439 @@
+"""How close is each page to Django's own floor? Seeds the data, serves it, measures it.
+
+    DJANGO_SETTINGS_MODULE=perf.bench.settings .venv/bin/python -m perf.bench.run [--patients 2000]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/clinic_bench ... --patients 100000
+
+Steps: migrate and seed (seed_demo --patients N, idempotent), start gunicorn on a free loopback
+port with perf.bench.settings (the app plus a bare login-protected view, the floor), log in the demo
+practitioner over HTTP, then for each page run a bounded burst of requests from a few threads
+(http.client, loopback only) and print, as medians of several rounds, requests per second,
+p50/p95/p99 latency and each page's throughput as a fraction of the floor's; then the care-plan
+PDF render-time ratio from perf.bench.pdf_bench.
+
+The plan page and the care-plan PDF download load the signed plans seed_demo makes through the
+plan services (--plans, default 100): the PDF is the stored document of the signature, so its
+download measures reading and sending it, not rendering (perf.bench.pdf_bench measures that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import math
+import os
+import random
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+TARGETS = {"search_p95_ms": 25.0, "page_vs_floor": 0.2, "pdf_ratio": 2.0}
+
+
+# --- The load generator ------------------------------------------------------------------------
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile: the smallest value with at least `fraction` of values <= it."""
+    if not values:
+        raise ValueError("no values")
+    ordered = sorted(values)
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass(frozen=True)
+class Result:
+    requests: int
+    errors: int
+    seconds: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+
+    @property
+    def rps(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def summarise(latencies_s, seconds, errors=0):
+    ms = [value * 1000 for value in latencies_s]
+    return Result(
+        requests=len(ms),
+        errors=errors,
+        seconds=seconds,
+        p50_ms=percentile(ms, 0.50),
+        p95_ms=percentile(ms, 0.95),
+        p99_ms=percentile(ms, 0.99),
+    )
+
+
+def load(request, next_path, *, threads=4, max_requests=400, max_seconds=8.0):
+    """Send at most `max_requests` requests for at most `max_seconds` from `threads` threads.
+
+    `request(path)` sends one request and returns True for the expected answer; `next_path()`
+    gives the path of the next request. Returns a Result over the requests that completed.
+    """
+    latencies, errors, lock = [], [0], threading.Lock()
+    budget = iter(range(max_requests))
+    deadline = time.perf_counter() + max_seconds
+
+    def worker():
+        while time.perf_counter() < deadline:
+            with lock:
+                if next(budget, None) is None:
+                    return
+                path = next_path()
+            start = time.perf_counter()
+            ok = request(path)
+            elapsed = time.perf_counter() - start
+            with lock:
+                if ok:
+                    latencies.append(elapsed)
+                else:
+                    errors[0] += 1
+
+    started = time.perf_counter()
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    return summarise(latencies, time.perf_counter() - started, errors[0])
+
+
+class Client:
+    """A logged-in browser on loopback, behind what looks like the TLS proxy of production."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+        self.base_headers = {
+            "Host": f"{HOST}:{port}",
+            "X-Forwarded-Proto": "https",  # as the reverse proxy says; no redirect to https
+        }
+
+    def send(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        try:
+            all_headers = {**self.base_headers, **(headers or {})}
+            if self.cookies:
+                all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            connection.request(method, path, body=body, headers=all_headers)
+            response = connection.getresponse()
+            content = response.read()
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    self.cookies[name] = rest.split(";", 1)[0]
+            return response.status, content
+        finally:
+            connection.close()
+
+    def login(self, username, password):
+        status, page = self.send("GET", "/accounts/login/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if status != 200 or not token:
+            raise RuntimeError(f"login page: HTTP {status}")
+        origin = f"https://{HOST}:{self.port}"
+        body = urlencode(
+            {
+                "csrfmiddlewaretoken": token.group(1).decode(),
+                "username": username,
+                "password": password,
+            }
+        )
+        status, _ = self.send(
+            "POST",
+            "/accounts/login/",
+            body=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": origin,
+                "Referer": f"{origin}/accounts/login/",
+            },
+        )
+        if status != 302 or "sessionid" not in self.cookies:
+            raise RuntimeError(f"login failed: HTTP {status}")
+
+    def ok(self, path):
+        # Each thread shares the session cookie; nothing else about a request is stateful.
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        try:
+            headers = {**self.base_headers, "Cookie": f"sessionid={self.cookies['sessionid']}"}
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            return response.status == 200
+        except OSError:
+            return False
+        finally:
+            connection.close()
+
+
+# --- Setting up: data, server ------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def server_environment():
+    env = dict(os.environ)
+    # Without DATABASE_URL, a SQLite file of its own: the generated patients stay out of the
+    # development database that `make run` uses.
+    env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
+    env.update(
+        DJANGO_SETTINGS_MODULE="perf.bench.settings",
+        DEBUG="0",
+        SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=HOST,
+    )
+    return env
+
+
+def start_server(port, workers):
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "clinic.wsgi:application",
+        f"--bind={HOST}:{port}",
+        f"--workers={workers}",
+        "--log-level=warning",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=server_environment())
+    probe = Client(port)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            if probe.send("GET", "/healthz")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not answer /healthz within 30 s")
+
+
+def prepare_data(patients, seed, plans):
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started = time.perf_counter()
+    from django.test.utils import override_settings
+
+    # seed_demo refuses DEBUG off (a production database); the benchmark's database is its own.
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", patients=patients, seed=seed, plans=plans)
+    seconds = time.perf_counter() - started
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # After a bulk load the planner's statistics are stale until autovacuum comes round;
+        # refresh them now so the first round is not measured against a wrong plan.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return seconds
+
+
+def sample_records(sample_size, rng):
+    """Patient ids with an intake and an exam, name fragments to search for, and the
+    (patient id, plan id) of signed plans."""
+    from assessments.models import Exam, PlanStatus, TreatmentPlan
+    from intake.models import Patient
+
+    ids = list(Exam.objects.values_list("patient_id", flat=True).distinct()[: sample_size * 4])
+    ids = rng.sample(ids, min(sample_size, len(ids)))
+    names = list(Patient.objects.filter(pk__in=ids).values_list("search_name", flat=True))
+    fragments = []
+    for name in names:
+        first, _, last = name.partition(" ")
+        length = rng.randint(3, 6)
+        fragments.append(rng.choice([last[:length], first[:length], name, f"{first} {last[:3]}"]))
+    plans = list(
+        TreatmentPlan.objects.filter(status=PlanStatus.SIGNED, signed_document__isnull=False)
+        .order_by("pk")
+        .values_list("patient_id", "pk")[:sample_size]
+    )
+    if not plans:
+        raise RuntimeError("no signed plan to load: run with --plans at least 1")
+    return ids, fragments, plans
+
+
+# --- The run -----------------------------------------------------------------------------------
+
+
+def pages(ids, fragments, plans, rng):
+    def pick_patient(template):
+        return lambda: template.format(pk=rng.choice(ids))
+
+    def pick_plan(template):
+        return lambda: template.format(*rng.choice(plans))
+
+    return {
+        "floor": lambda: "/bench/floor",
+        "patient search": lambda: "/patients/?q=" + quote(rng.choice(fragments)),
+        "patient chart": pick_patient("/patients/{pk}/"),
+        "intake form": pick_patient("/patients/{pk}/intakes/new/"),
+        "exam form": pick_patient("/patients/{pk}/exams/new/"),
+        "plan page": pick_plan("/patients/{}/plans/{}/"),
+        "care-plan PDF": pick_plan("/patients/{}/plans/{}/care-plan.pdf?download=1"),
+    }
+
+
+def measure(client, page_paths, *, rounds, threads, max_requests, max_seconds):
+    for next_path in page_paths.values():  # warm up every worker's caches
+        load(client.ok, next_path, threads=threads, max_requests=threads * 10, max_seconds=5)
+    results = {name: [] for name in page_paths}
+    for _ in range(rounds):
+        for name, next_path in page_paths.items():  # taking turns: noise hits all pages alike
+            results[name].append(
+                load(
+                    client.ok,
+                    next_path,
+                    threads=threads,
+                    max_requests=max_requests,
+                    max_seconds=max_seconds,
+                )
+            )
+    return {
+        name: {
+            "rps": statistics.median(r.rps for r in runs),
+            "p50": statistics.median(r.p50_ms for r in runs),
+            "p95": statistics.median(r.p95_ms for r in runs),
+            "p99": statistics.median(r.p99_ms for r in runs),
+            "requests": sum(r.requests for r in runs),
+            "errors": sum(r.errors for r in runs),
+        }
+        for name, runs in results.items()
+    }
+
+
+def table(medians):
+    floor = medians["floor"]["rps"]
+    lines = [
+        "| page | req/s | p50 ms | p95 ms | p99 ms | throughput vs floor | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, row in medians.items():
+        lines.append(
+            f"| {name} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
+            f"{row['p99']:.1f} | {row['rps'] / floor:.2f} | {row['errors']} |"
+        )
+    return "\n".join(lines)
+
+
+def verdicts(medians, pdf):
+    floor = medians["floor"]["rps"]
+    search = medians["patient search"]["p95"]
+    chart = medians["patient chart"]["rps"] / floor
+    plan = medians["plan page"]["rps"] / floor
+    download = medians["care-plan PDF"]
+    lines = [
+        f"- search p95 {search:.1f} ms (target < {TARGETS['search_p95_ms']:.0f} ms): "
+        + ("met" if search < TARGETS["search_p95_ms"] else "MISSED"),
+        f"- chart {chart:.2f} of the floor (target >= {TARGETS['page_vs_floor']}): "
+        + ("met" if chart >= TARGETS["page_vs_floor"] else "MISSED"),
+        f"- plan page {plan:.2f} of the floor (target >= {TARGETS['page_vs_floor']}): "
+        + ("met" if plan >= TARGETS["page_vs_floor"] else "MISSED"),
+        f"- care-plan PDF download (stored document) p95 {download['p95']:.1f} ms, "
+        f"{download['rps'] / floor:.2f} of the floor",
+    ]
+    if pdf:
+        lines.append(
+            f"- care-plan PDF render {pdf['care_plan_ms']} ms vs minimal {pdf['minimal_ms']} ms "
+            f"({pdf['pages']} pages): ratio {pdf['ratio']} (target <= {TARGETS['pdf_ratio']}): "
+            + ("met" if pdf["ratio"] <= TARGETS["pdf_ratio"] else "MISSED")
+        )
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patients", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--plans", type=int, default=100, help="signed plans seeded to load")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="client threads (default: one per worker, so latency is not mostly queueing)",
+    )
+    parser.add_argument("--requests", type=int, default=400, help="per page and round, at most")
+    parser.add_argument("--seconds", type=float, default=8.0, help="per page and round, at most")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF render benchmark")
+    options = parser.parse_args(argv)
+    options.threads = options.threads or options.workers
+
+    os.environ.update(
+        {k: v for k, v in server_environment().items() if k != "DJANGO_SETTINGS_MODULE"}
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "perf.bench.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    from clinic.management.commands.seed_demo import DEMO_PASSWORD
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    seed_seconds = prepare_data(options.patients, options.seed, options.plans)
+    rng = random.Random(options.seed)
+    ids, fragments, plans = sample_records(500, rng)
+    connection.close()
+
+    port = free_port()
+    server = start_server(port, options.workers)
+    try:
+        client = Client(port)
+        client.login("practitioner", DEMO_PASSWORD)
+        medians = measure(
+            client,
+            pages(ids, fragments, plans, rng),
+            rounds=options.rounds,
+            threads=options.threads,
+            max_requests=options.requests,
+            max_seconds=options.seconds,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    pdf = None
+    if not options.no_pdf:
+        from perf.bench.pdf_bench import run_pdf_benchmark
+
+        pdf = run_pdf_benchmark()
+
+    from assessments.models import TreatmentPlan
+    from intake.models import Patient
+
+    print(
+        f"\n{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · {engine} · "
+        f"{Patient.objects.count()} patients, {TreatmentPlan.objects.count()} plans "
+        f"(seed_demo --patients {options.patients} --plans {options.plans}: "
+        f"{seed_seconds:.1f} s) · gunicorn {options.workers} workers · {options.threads} client "
+        f"threads · median of {options.rounds} rounds\n"
+    )
+    print(table(medians))
+    print()
+    print(verdicts(medians, pdf))
+
+
+if __name__ == "__main__":
+    main()
