@@ -1,6 +1,9 @@
 """Build facts for the reasoning tests from only the answers a vignette mentions."""
 
+from pathlib import Path
+
 from assessments.reasoning import assess, facts_from_dict
+from assessments.reasoning.cases import load_case
 from assessments.reasoning.facts import RED_FLAG_FIELDS
 
 NO_RED_FLAGS = dict.fromkeys(RED_FLAG_FIELDS, False)
@@ -44,3 +47,20 @@ def summary(assessment):
             for component in dict.fromkeys(item.component for item in assessment.plan.items)
         },
     }
+
+
+CASES_DIR = Path(__file__).resolve().parents[3] / "docs" / "cases"
+
+
+def assess_case(name, cleared=()):
+    """The assessment of docs/cases/<name>.json, with those red flags cleared."""
+    return assess(load_case(CASES_DIR / f"{name}.json"), cleared_red_flags=frozenset(cleared))
+
+
+def plan_item(assessment, key):
+    (item,) = [item for item in assessment.plan.items if item.key == key]
+    return item
+
+
+def item_keys(assessment):
+    return {item.key for item in assessment.plan.items}

@@ -7,27 +7,10 @@ schedule, goals, and every plan item with its dosage. The acceptance cases of is
 test_reasoning_whole_cases.py.
 """
 
-from pathlib import Path
-
+from reasoning_case_builder import assess_case as _assess
+from reasoning_case_builder import item_keys as _keys
+from reasoning_case_builder import plan_item as _item
 from reasoning_case_builder import summary
-
-from assessments.reasoning import assess
-from assessments.reasoning.cases import load_case
-
-CASES_DIR = Path(__file__).resolve().parents[3] / "docs" / "cases"
-
-
-def _assess(name, cleared=()):
-    return assess(load_case(CASES_DIR / f"{name}.json"), cleared_red_flags=frozenset(cleared))
-
-
-def _item(assessment, key):
-    (item,) = [item for item in assessment.plan.items if item.key == key]
-    return item
-
-
-def _keys(assessment):
-    return {item.key for item in assessment.plan.items}
 
 
 def test_third_trimester_pregnancy_with_night_calf_cramps():

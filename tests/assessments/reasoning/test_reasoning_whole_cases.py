@@ -5,28 +5,14 @@ compared in full, then what must NOT be proposed is asserted on its own so that 
 adds an unsafe item fails by name.
 """
 
-from pathlib import Path
+from reasoning_case_builder import CASES_DIR, summary
+from reasoning_case_builder import assess_case as _assess
+from reasoning_case_builder import item_keys as _keys
+from reasoning_case_builder import plan_item as _item
 
-from reasoning_case_builder import summary
-
-from assessments.reasoning import assess, contraindicated_items
+from assessments.reasoning import contraindicated_items
 from assessments.reasoning.cases import load_case
 from assessments.reasoning.interventions import PRECAUTIONS_BY_KEY
-
-CASES_DIR = Path(__file__).resolve().parents[3] / "docs" / "cases"
-
-
-def _assess(name, cleared=()):
-    return assess(load_case(CASES_DIR / f"{name}.json"), cleared_red_flags=frozenset(cleared))
-
-
-def _item(assessment, key):
-    (item,) = [item for item in assessment.plan.items if item.key == key]
-    return item
-
-
-def _keys(assessment):
-    return {item.key for item in assessment.plan.items}
 
 
 def test_suspected_clot_is_an_emergency_referral_and_nothing_else():
