@@ -258,6 +258,10 @@ class Visit(models.Model):
         super().clean()
         if self.visit_on and self.visit_on > timezone.localdate():
             raise ValidationError({"visit_on": _("The date of the visit cannot be in the future.")})
+        if self.visit_on and self.episode_id and self.visit_on < self.episode.opened_on:
+            raise ValidationError(
+                {"visit_on": _("The visit cannot be before the episode began (its intake).")}
+            )
         if self.red_flags and any(row.get("done") for row in self.treatment):
             raise ValidationError(
                 _(

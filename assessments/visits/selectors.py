@@ -2,7 +2,7 @@
 the last visit to copy forward, whether a re-assessment is due, and the chart's timeline."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from django.db.models import Q
 from django.http import Http404
@@ -240,6 +240,8 @@ class TimelineEntry:
     url_name: str = ""
     url_args: tuple = ()
     status: str = ""
+    # When it was written: orders the entries of one day (a visit, then its re-assessment).
+    at: datetime | None = None
 
 
 @dataclass
@@ -285,6 +287,7 @@ def chart_episodes(patient, *, with_notes):
                     _("Intake"),
                     "intake_detail",
                     (patient.pk, intake.pk),
+                    at=intake.created_at,
                 )
             ],
         )
@@ -295,7 +298,12 @@ def chart_episodes(patient, *, with_notes):
         if key in rows:
             rows[key].entries.append(
                 TimelineEntry(
-                    exam.examined_on, "exam", _("Exam"), "exam_detail", (patient.pk, exam.pk)
+                    exam.examined_on,
+                    "exam",
+                    _("Exam"),
+                    "exam_detail",
+                    (patient.pk, exam.pk),
+                    at=exam.finished_at,
                 )
             )
     for plan in plans:
@@ -309,6 +317,7 @@ def chart_episodes(patient, *, with_notes):
                 _("Care plan, version %(number)s signed") % {"number": plan.number},
                 "plan_pdf",
                 (patient.pk, plan.pk),
+                at=plan.signed_at,
             )
         )
         if plan.status == PlanStatus.SIGNED:
@@ -324,6 +333,7 @@ def chart_episodes(patient, *, with_notes):
                     "visit_detail" if with_notes else "",
                     (patient.pk, visit.pk),
                     visit.status,
+                    at=visit.signed_at or visit.created_at,
                 )
             )
     for reassessment in reassessments:
@@ -336,6 +346,7 @@ def chart_episodes(patient, *, with_notes):
                     _("Re-assessment"),
                     "reassessment_detail",
                     (patient.pk, reassessment.pk),
+                    at=reassessment.recorded_at,
                 )
             )
     for document in documents:
@@ -348,6 +359,7 @@ def chart_episodes(patient, *, with_notes):
                     document.get_kind_display(),
                     "episode_document_pdf",
                     (patient.pk, document.episode_id, document.pk),
+                    at=document.created_at,
                 )
             )
     for row in rows.values():
@@ -360,13 +372,16 @@ def chart_episodes(patient, *, with_notes):
                     % {"reason": row.episode.get_discharge_reason_display()},
                 )
             )
-        row.entries.sort(key=lambda entry: entry.on)
+        row.entries.sort(key=lambda entry: (entry.on, entry.at or _END_OF_DAY))
     ordered = sorted(rows.values(), key=lambda row: (row.opened_on, row.intake_id), reverse=True)
     for row in ordered:
         if not (row.episode and row.episode.is_discharged):
             row.is_current = True
             break
     return ordered
+
+
+_END_OF_DAY = datetime.max.replace(tzinfo=UTC)  # the discharge comes last on its day
 
 
 def _open_on(rows, day):

@@ -64,7 +64,14 @@ def episode_open(*, intake, by, request=None):
     episode = Episode.objects.select_for_update().filter(intake=intake).first()
     if episode is not None:
         return episode
-    episode = _save(Episode(patient=intake.patient, intake=intake, created_by=by))
+    episode = _save(
+        Episode(
+            patient=intake.patient,
+            intake=intake,
+            opened_on=timezone.localdate(intake.created_at),
+            created_by=by,
+        )
+    )
     record_event(
         request=request,
         action=AuditAction.EPISODE_OPENED,

@@ -1,9 +1,11 @@
 """Visit notes, re-assessment and discharge as the services write them."""
 
 import hashlib
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from assessments.models import (
     Episode,
@@ -54,6 +56,15 @@ def test_treatment_rows_are_the_plans_kept_items_with_the_dosage_given(practitio
     assert [row["item"] for row in visit.treatment] == [item.pk for item in kept]
     assert all(row["dosage"].endswith("(less today)") for row in visit.treatment)
     assert [row["planned"] for row in visit.treatment] == [item.dosage for item in kept]
+
+
+def test_a_visit_is_never_dated_before_the_episode_began_or_in_the_future(practitioner):
+    plan = signed_plan_with_baseline(practitioner)
+    for day in (timezone.localdate() - timedelta(days=1), timezone.localdate() + timedelta(1)):
+        with pytest.raises(ValidationError) as refused:
+            signed_visit(plan, practitioner, visit_on=day)
+        assert "visit_on" in refused.value.message_dict
+    assert not Visit.objects.exists()
 
 
 def test_a_draft_is_saved_against_its_version_then_signed_and_locked(practitioner):

@@ -1,7 +1,5 @@
 """The visit pages as a practitioner and the front desk use them."""
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -130,8 +128,8 @@ def test_query_counts_stay_flat_with_fifty_visits(practitioner, practitioner_cli
     small = signed_plan_with_baseline(practitioner)
     large = signed_plan_with_baseline(practitioner)
     signed_visit(small, practitioner)
-    for days in range(50):
-        signed_visit(large, practitioner, visit_on=timezone.localdate() - timedelta(days=days))
+    for _ in range(50):
+        signed_visit(large, practitioner)
     for name, kwargs in (
         ("patient_chart", lambda plan: {"pk": plan.patient_id}),
         ("episode_detail", lambda plan: {"patient_pk": plan.patient_id, "plan_pk": plan.pk}),
