@@ -290,6 +290,8 @@ def pages(ids, fragments, plans, rng):
         "exam form": pick_patient("/patients/{pk}/exams/new/"),
         "plan page": pick_plan("/patients/{}/plans/{}/"),
         "care-plan PDF": pick_plan("/patients/{}/plans/{}/care-plan.pdf?download=1"),
+        "visits page": pick_plan("/patients/{}/plans/{}/episode/"),
+        "visit note form": pick_plan("/patients/{}/plans/{}/visits/new/"),
     }
 
 

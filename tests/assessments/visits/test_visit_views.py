@@ -138,3 +138,32 @@ def test_query_counts_stay_flat_with_fifty_visits(practitioner, practitioner_cli
         few = _queries(practitioner_client, reverse(name, kwargs=kwargs(small)))
         many = _queries(practitioner_client, reverse(name, kwargs=kwargs(large)))
         assert few == many, (name, few, many)
+
+
+def test_a_new_complaint_is_a_new_episode_shown_first_on_the_chart(
+    practitioner, practitioner_client
+):
+    from tests.factories import confirmed_intake
+
+    plan = signed_plan_with_baseline(practitioner)
+    old = signed_visit(plan, practitioner).episode
+    review_services.episode_discharge(
+        episode=old,
+        reason="goals_met",
+        notes="",
+        home_programme="",
+        doctor_name="",
+        expected_version=old.version,
+        by=practitioner,
+    )
+    new_intake = confirmed_intake(patient=plan.patient, complaint="Forearm cramps at work")
+
+    html = practitioner_client.get(reverse("patient_chart", args=[plan.patient_id]))
+    episodes = html.content.decode().split('data-testid="chart-episode"')[1:]
+
+    assert len(episodes) == 2
+    assert (
+        "current" in episodes[0]
+        and reverse("intake_detail", args=[plan.patient_id, new_intake.pk]) in episodes[0]
+    )
+    assert "discharged" in episodes[1] and 'data-kind="visit"' in episodes[1]
