@@ -11,6 +11,7 @@ from assessments import outcomes
 from assessments.exams.selectors import patient_exams
 from assessments.outcomes.selectors import outcome_summaries
 from assessments.plans.selectors import chart_plan_rows
+from assessments.visits.queue import reassessments_due
 from assessments.visits.selectors import chart_episodes as chart_episodes_rows
 from assessments.visits.selectors import reassessment_due
 
@@ -79,3 +80,12 @@ def chart_episodes(context, patient):
         if row.is_current and row.plan is not None and with_notes:
             row.due = reassessment_due(row.episode, row.plan)
     return {"patient": patient, "perms": perms, "episodes": rows, "with_notes": with_notes}
+
+
+@register.inclusion_tag("assessments/reassessment_queue.html", takes_context=True)
+def reassessment_queue(context):
+    """The practitioner's queue of re-assessments due (nothing for other roles); one query."""
+    perms = context["perms"]
+    if "assessments.view_visit" not in perms:
+        return {"rows": []}
+    return {"rows": reassessments_due()}
