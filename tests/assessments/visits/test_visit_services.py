@@ -210,3 +210,30 @@ def test_without_a_doctor_there_is_no_letter(practitioner):
         by=practitioner,
     )
     assert list(EpisodeDocument.objects.values_list("kind", flat=True)) == ["discharge_summary"]
+
+
+def test_the_plan_of_a_discharged_episode_is_neither_amended_nor_edited(practitioner):
+    plan = signed_plan_with_baseline(practitioner)
+    draft = plan_services.plan_amend(plan=plan, reason="Add heel walking", by=practitioner)
+    episode = signed_visit(plan, practitioner).episode
+    review_services.episode_discharge(
+        episode=episode,
+        reason="patient_choice",
+        notes="",
+        home_programme="",
+        doctor_name="",
+        expected_version=episode.version,
+        by=practitioner,
+    )
+
+    with pytest.raises(EpisodeLockedError):
+        plan_services.plan_sign(plan=draft, expected_version=draft.version, by=practitioner)
+    with pytest.raises(EpisodeLockedError):
+        plan_services.plan_update_details(
+            plan=draft,
+            data={"impression": "x", "visit_frequency": "", "review_date": None},
+            expected_version=draft.version,
+            by=practitioner,
+        )
+    draft.refresh_from_db()
+    assert draft.is_draft and draft.impression != "x"

@@ -167,3 +167,43 @@ def test_a_new_complaint_is_a_new_episode_shown_first_on_the_chart(
         and reverse("intake_detail", args=[plan.patient_id, new_intake.pk]) in episodes[0]
     )
     assert "discharged" in episodes[1] and 'data-kind="visit"' in episodes[1]
+
+
+def test_a_stored_document_is_returned_byte_for_byte_and_refused_once_altered(
+    practitioner, practitioner_client
+):
+    from django.db import connection
+
+    from assessments.models import EpisodeDocument
+
+    plan = signed_plan_with_baseline(practitioner)
+    episode = signed_visit(plan, practitioner).episode
+    review_services.episode_discharge(
+        episode=episode,
+        reason="goals_met",
+        notes="",
+        home_programme="",
+        doctor_name="",
+        expected_version=episode.version,
+        by=practitioner,
+    )
+    document = EpisodeDocument.objects.get()
+    url = reverse(
+        "episode_document_pdf",
+        kwargs={"patient_pk": plan.patient_id, "episode_pk": episode.pk, "pk": document.pk},
+    )
+
+    response = practitioner_client.get(url + "?download=1")
+    assert response.content == bytes(document.pdf)
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert AuditEvent.objects.filter(action=AuditAction.DOCUMENT_PRINTED).exists()
+
+    with connection.cursor() as cursor:  # what the app never does: alter the stored bytes
+        cursor.execute(
+            "UPDATE assessments_episodedocument SET pdf = %s WHERE id = %s",
+            [b"%PDF-forged", document.pk],
+        )
+    refused = practitioner_client.get(url)
+    assert refused.status_code == 409
+    assert b"%PDF" not in refused.content
+    assert AuditEvent.objects.filter(action=AuditAction.DOCUMENT_TAMPERED).exists()
