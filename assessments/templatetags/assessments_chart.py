@@ -72,7 +72,9 @@ def chart_episodes(context, patient):
     if "assessments.view_episode" not in perms:
         return {"patient": patient, "perms": perms, "episodes": []}
     with_notes = "assessments.view_visit" in perms
-    rows = chart_episodes_rows(patient, with_notes=with_notes)
+    rows = chart_episodes_rows(
+        patient, with_notes=with_notes, with_exams="assessments.view_exam" in perms
+    )
     for row in rows:
         for entry in row.entries:
             allowed = entry.url_name and _ENTRY_PERMS.get(entry.kind, "") in perms

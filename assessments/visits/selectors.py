@@ -255,7 +255,7 @@ class EpisodeRow:
     due: Due | None = None
 
 
-def chart_episodes(patient, *, with_notes):
+def chart_episodes(patient, *, with_notes, with_exams):
     """The patient's episodes, current first, each with its timeline: a fixed number of queries
     however many visits. An episode is an intake with what followed it; the intake's Episode row
     (when one exists) holds its status and discharge."""
@@ -268,11 +268,23 @@ def chart_episodes(patient, *, with_notes):
             Q(status=PlanStatus.SIGNED) | Q(status=PlanStatus.SUPERSEDED)
         )
     )
-    exams = list(Exam.objects.filter(patient=patient, status=ExamStatus.FINISHED))
-    visits = list(Visit.objects.filter(patient=patient).order_by("visit_on", "pk"))
-    reassessments = list(Reassessment.objects.filter(episode__patient=patient))
-    documents = list(
-        EpisodeDocument.objects.filter(episode__patient=patient).defer("pdf").order_by("pk")
+    # Only what the reader may see is read: the front desk's chart never queries an exam, a
+    # note's text, a re-assessment or an episode document.
+    exams = (
+        list(Exam.objects.filter(patient=patient, status=ExamStatus.FINISHED)) if with_exams else []
+    )
+    visits = list(
+        Visit.objects.filter(patient=patient)
+        .only("pk", "episode_id", "visit_on", "status", "signed_at", "created_at")
+        .order_by("visit_on", "pk")
+    )
+    reassessments = (
+        list(Reassessment.objects.filter(episode__patient=patient)) if with_notes else []
+    )
+    documents = (
+        list(EpisodeDocument.objects.filter(episode__patient=patient).defer("pdf").order_by("pk"))
+        if with_notes
+        else []
     )
     rows = {}
     for intake in intakes:
@@ -338,7 +350,7 @@ def chart_episodes(patient, *, with_notes):
             )
     for reassessment in reassessments:
         row = rows.get(by_episode.get(reassessment.episode_id))
-        if row is not None and with_notes:
+        if row is not None:
             row.entries.append(
                 TimelineEntry(
                     reassessment.assessed_on,
@@ -351,7 +363,7 @@ def chart_episodes(patient, *, with_notes):
             )
     for document in documents:
         row = rows.get(by_episode.get(document.episode_id))
-        if row is not None and with_notes:
+        if row is not None:
             row.entries.append(
                 TimelineEntry(
                     timezone.localdate(document.created_at),

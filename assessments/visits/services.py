@@ -21,7 +21,7 @@ from assessments.models import (
 )
 from assessments.plans.facts import facts_dict_for
 from assessments.reasoning import CaseError, assess, facts_from_dict
-from assessments.visits.selectors import current_plan, plan_items
+from assessments.visits.selectors import current_plan, plan_items, red_flag_hold
 from clinic import concurrency
 from clinic.audit import record_event
 from clinic.models import AuditAction
@@ -150,6 +150,18 @@ def _apply(visit, data, treatment):
     visit.treatment = _checked_treatment(visit.plan, treatment)
 
 
+def _check_hold(visit):
+    """While an earlier visit's red flag stands (no amendment signed since), nothing is treated."""
+    hold = red_flag_hold(visit.episode, visit.plan)
+    if hold is not None and hold.pk != visit.pk and any(row["done"] for row in visit.treatment):
+        raise ValidationError(
+            _(
+                "A red flag is open: treatment stops until a doctor has seen the patient. "
+                "Untick the treatment items."
+            )
+        )
+
+
 def _open_plan(plan):
     if plan.status != PlanStatus.SIGNED:
         raise ValidationError(_("A visit note follows the signed, current version of a plan."))
@@ -173,6 +185,7 @@ def visit_record(*, plan, data, treatment, by, sign=False, copied_from=None, req
         copied_from=copied_from,
     )
     _apply(visit, data, treatment)
+    _check_hold(visit)
     if sign:
         visit.status = VisitStatus.SIGNED
         visit.signed_at = timezone.now()
@@ -195,6 +208,7 @@ def visit_save(*, visit, data, treatment, expected_version, by, sign=False, requ
     # A draft follows the plan in force when it is saved (an amendment may have been signed).
     current.plan = current_plan(current.plan.intake) or current.plan
     _apply(current, data, treatment)
+    _check_hold(current)
     current.version += 1
     if sign:
         current.status = VisitStatus.SIGNED

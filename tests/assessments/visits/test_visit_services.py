@@ -126,6 +126,8 @@ def test_a_new_red_flag_answer_stops_treatment_until_an_amendment_is_signed(prac
 
     assert visit.red_flags and visit.red_flags[0]["urgency"] in {"emergency", "urgent", "soon"}
     assert red_flag_hold(visit.episode, plan) == visit
+    with pytest.raises(ValidationError):  # the next visit treats nothing either
+        signed_visit(plan, practitioner)
     amendment = plan_services.plan_amend(
         plan=plan, reason="Doctor ruled out a clot on the scan", by=practitioner
     )
