@@ -168,6 +168,7 @@ def test_reassessment_compares_with_baseline_and_stores_its_progress_report(prac
     text = flat(full_text(pdf))
     assert "Progress report" in text and plan.patient.full_name in text
     assert "Clinically important improvement since baseline" in text
+    assert "Upper bar: baseline · lower bar: now" in text  # the small chart's legend
 
 
 def test_discharge_stores_summary_and_letter_and_locks_the_episode(practitioner):
