@@ -104,6 +104,14 @@ def reassessment_new(request, patient_pk, plan_pk):
         else:
             messages.success(request, _("The re-assessment is recorded with its progress report."))
             return _after_reassessment(patient, plan, reassessment)
+    if request.method == "GET":
+        record_event(
+            request=request,
+            action=AuditAction.EPISODE_VIEWED,
+            patient=patient,
+            obj=episode,
+            detail="re-assessment beside the baseline",
+        )
     context = {
         "patient": patient,
         "plan": plan,
@@ -176,6 +184,14 @@ def episode_discharge(request, patient_pk, plan_pk):
         else:
             messages.success(request, _("The episode is discharged; its documents are stored."))
             return redirect("episode_detail", patient_pk=patient.pk, plan_pk=plan.pk)
+    if request.method == "GET":
+        record_event(
+            request=request,
+            action=AuditAction.EPISODE_VIEWED,
+            patient=patient,
+            obj=episode or plan,
+            detail="discharge form",
+        )
     context = {"patient": patient, "plan": plan, "episode": episode, "form": form}
     return render(request, "assessments/episode_discharge.html", context)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import EpisodeLockedError, PlanStatus
+from assessments.plans.presenters import URGENCY_LABELS
 from assessments.plans.selectors import get_plan
 from assessments.visits import services
 from assessments.visits.forms import AddendumForm, VisitForm
@@ -174,6 +175,10 @@ def visit_detail(request, patient_pk, pk):
         "addenda": list(visit.addenda.select_related("added_by")),
         "addendum_form": AddendumForm(),
         "treatment_done": [row for row in visit.treatment if row.get("done")],
+        "red_flags": [
+            {**flag, "urgency_label": URGENCY_LABELS.get(flag["urgency"], flag["urgency"])}
+            for flag in visit.red_flags
+        ],
     }
     return render(request, "assessments/visit_detail.html", context)
 
