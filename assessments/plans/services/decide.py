@@ -29,7 +29,7 @@ from assessments.plans.services.common import (
     _touch,
     _with_shown,
 )
-from assessments.plans.services.edit import _item_of
+from assessments.plans.services.edit import _part_of
 from assessments.plans.services.generate import _add_proposal, _schedule_fields
 from assessments.reasoning import Text, contraindicated_items
 from assessments.reasoning.interventions import ITEMS_BY_KEY
@@ -55,7 +55,7 @@ def factor_dismiss(*, plan, factor_key, reason, expected_version, by):
 def precaution_override(*, item, precaution_key, reason, expected_version, by, request=None):
     """Keep an item against a precaution that concerns it, with the reason (audited)."""
     current = _locked_draft(item.plan, expected_version)
-    item = _item_of(current, item)
+    item = _part_of(current, item)
     if precaution_key not in item.precaution_keys:
         raise ValidationError(_("This precaution does not concern this item."))
     PrecautionOverride.objects.filter(item=item, precaution_key=precaution_key).delete()
