@@ -3,7 +3,7 @@
 A plan page looks the plan (and perhaps one of its items or goals) up through the patient,
 validates what was posted, calls one service against the plan's ``version``, and shows the
 outcome as a message on the plan page. ``plan_action`` builds such a POST-only view from its
-form, its service and its success message; ``part_form_page`` serves the add/edit page of an
+form, its service and its success message; ``part_form_view`` serves the add/edit page of an
 item or a goal.
 """
 
@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.plans import services
 from assessments.plans.selectors import get_goal, get_item, get_plan
@@ -25,6 +25,15 @@ CHANGE = "assessments.change_treatmentplan"
 
 # The URL keyword of a plan's part -> the service's keyword and the scoped lookup.
 _PARTS = {"item_pk": ("item", get_item), "goal_pk": ("goal", get_goal)}
+
+
+def _part_lookup(plan, part_pk):
+    """{"item": item} or {"goal": goal} for the part the URL names, scoped to ``plan``."""
+    found = {}
+    for url_name, value in part_pk.items():
+        name, lookup = _PARTS[url_name]
+        found[name] = lookup(plan, value)
+    return found
 
 
 def to_detail(plan):
@@ -78,10 +87,7 @@ def plan_action(form_class, service, success):
     @require_POST
     def view(request, patient_pk, pk, **part_pk):
         plan = get_plan(get_patient(patient_pk), pk)
-        target = {"plan": plan}
-        for url_name, value in part_pk.items():
-            name, lookup = _PARTS[url_name]
-            target = {name: lookup(plan, value)}
+        target = _part_lookup(plan, part_pk) or {"plan": plan}
         form = form_class(request.POST)
         if not form.is_valid():
             return invalid(request, plan, form)
@@ -98,8 +104,7 @@ class PartPage:
     """The add/edit page of one kind of plan part (an item or a goal)."""
 
     name: str  # the services' keyword and the template's variable: "item" or "goal"
-    form_class: type
-    model: type
+    form_class: type  # a ModelForm of the part's model
     add: object
     update: object
     add_title: str
@@ -108,13 +113,27 @@ class PartPage:
     saved: str
 
 
-def part_form_page(request, *, plan, part, page):
+def part_form_view(page):
+    """The add/edit page of ``page``'s kind of part: an edit when the URL names one."""
+
+    @permission_required(VIEW, CHANGE)
+    @require_http_methods(["GET", "POST"])
+    def view(request, patient_pk, pk, **part_pk):
+        plan = get_plan(get_patient(patient_pk), pk)
+        part = _part_lookup(plan, part_pk).get(page.name)
+        return _part_form_page(request, plan=plan, part=part, page=page)
+
+    view.__name__ = view.__qualname__ = f"plan_{page.name}_form"
+    return view
+
+
+def _part_form_page(request, *, plan, part, page):
     locked = draft_or_redirect(request, plan)
     if locked:
         return locked
     form = page.form_class(
         request.POST if request.method == "POST" else None,
-        instance=part or page.model(plan=plan),
+        instance=part or page.form_class._meta.model(plan=plan),
         initial={"version": plan.version},
     )
     if request.method == "POST" and form.is_valid():

@@ -1,28 +1,26 @@
 """Plan pages that edit a draft's items and goals (practitioners only)."""
 
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
-from assessments.models import PlanGoal, PlanItem
 from assessments.plans import services
 from assessments.plans.actions import (
     CHANGE,
     VIEW,
     PartPage,
-    part_form_page,
+    part_form_view,
     plan_action,
     posted_version,
     run,
 )
 from assessments.plans.forms import MoveForm, PlanGoalForm, PlanItemForm, ReasonForm
-from assessments.plans.selectors import get_goal, get_item, get_plan
+from assessments.plans.selectors import get_goal, get_plan
 from clinic.access import get_patient
 from clinic.roles import permission_required
 
 ITEM_PAGE = PartPage(
     name="item",
     form_class=PlanItemForm,
-    model=PlanItem,
     add=services.plan_item_add,
     update=services.plan_item_update,
     add_title=_("Add plan item"),
@@ -33,7 +31,6 @@ ITEM_PAGE = PartPage(
 GOAL_PAGE = PartPage(
     name="goal",
     form_class=PlanGoalForm,
-    model=PlanGoal,
     add=services.plan_goal_add,
     update=services.plan_goal_update,
     add_title=_("Add goal"),
@@ -43,32 +40,9 @@ GOAL_PAGE = PartPage(
 )
 
 
-@permission_required(VIEW, CHANGE)
-@require_http_methods(["GET", "POST"])
-def plan_item_add(request, patient_pk, pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    return part_form_page(request, plan=plan, part=None, page=ITEM_PAGE)
-
-
-@permission_required(VIEW, CHANGE)
-@require_http_methods(["GET", "POST"])
-def plan_item_edit(request, patient_pk, pk, item_pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    return part_form_page(request, plan=plan, part=get_item(plan, item_pk), page=ITEM_PAGE)
-
-
-@permission_required(VIEW, CHANGE)
-@require_http_methods(["GET", "POST"])
-def plan_goal_add(request, patient_pk, pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    return part_form_page(request, plan=plan, part=None, page=GOAL_PAGE)
-
-
-@permission_required(VIEW, CHANGE)
-@require_http_methods(["GET", "POST"])
-def plan_goal_edit(request, patient_pk, pk, goal_pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    return part_form_page(request, plan=plan, part=get_goal(plan, goal_pk), page=GOAL_PAGE)
+# Each serves both the add page (no part in the URL) and the edit page of one part.
+plan_item_form = part_form_view(ITEM_PAGE)
+plan_goal_form = part_form_view(GOAL_PAGE)
 
 
 @permission_required(VIEW, CHANGE)

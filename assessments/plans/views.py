@@ -80,25 +80,25 @@ def plan_generate(request, patient_pk):
     return render(request, "assessments/plan_generate.html", {"patient": patient, "form": form})
 
 
-@permission_required(VIEW)
-def plan_detail(request, patient_pk, pk):
+def _viewed_plan(request, patient_pk, pk, detail=""):
+    """The patient and their plan, its reading recorded as an audit event."""
     patient = get_patient(patient_pk)
     plan = get_plan(patient, pk)
-    record_event(request=request, action=AuditAction.PLAN_VIEWED, patient=patient, obj=plan)
+    record_event(
+        request=request, action=AuditAction.PLAN_VIEWED, patient=patient, obj=plan, detail=detail
+    )
+    return patient, plan
+
+
+@permission_required(VIEW)
+def plan_detail(request, patient_pk, pk):
+    _patient, plan = _viewed_plan(request, patient_pk, pk)
     return render(request, "assessments/plan_detail.html", _detail_context(plan))
 
 
 @permission_required(VIEW)
 def plan_versions(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_VIEWED,
-        patient=patient,
-        obj=plan,
-        detail="versions",
-    )
+    patient, plan = _viewed_plan(request, patient_pk, pk, detail="versions")
     return render(
         request,
         "assessments/plan_versions.html",
@@ -109,15 +109,7 @@ def plan_versions(request, patient_pk, pk):
 @permission_required(VIEW)
 def plan_regenerate(request, patient_pk, pk):
     """What the reasoning would propose now, beside the plan; changes nothing."""
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_VIEWED,
-        patient=patient,
-        obj=plan,
-        detail="what the reasoning proposes now",
-    )
+    patient, plan = _viewed_plan(request, patient_pk, pk, detail="what the reasoning proposes now")
     try:
         preview = services.plan_regenerate_preview(plan=plan)
     except ValidationError as error:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from clinic.audit import record_event
+from clinic.audit import record_change, record_event
 from clinic.concurrency import ANY_VERSION
 from clinic.models import AuditAction
 from intake.intakes import services as intake_services
@@ -79,12 +79,12 @@ def self_intake_link_issue(*, patient, by, request=None):
         issued_by=by,
         expires_at=now + timedelta(hours=settings.SELF_INTAKE_LINK_HOURS),
     )
-    record_event(
-        request=request,
-        action=AuditAction.LINK_ISSUED,
+    record_change(
+        link,
+        AuditAction.LINK_ISSUED,
+        by=by,
         patient=locked_patient,
-        obj=link,
-        user=by,
+        request=request,
         detail=f"revoked {revoked} earlier link(s)" if revoked else "",
     )
     return link, token

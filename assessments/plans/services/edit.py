@@ -4,7 +4,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import (
@@ -17,6 +16,7 @@ from assessments.plans.services.common import (
     ITEM_FIELDS,
     _audit_edit,
     _locked_draft,
+    _next_position,
     _reason,
     _save,
     _touch,
@@ -44,12 +44,11 @@ def _assign(part, fields, data, default=None):
             setattr(part, name, data.get(name, default))
 
 
-def _add_part(plan, *, model, fields, data, expected_version, by):
+@transaction.atomic
+def _add_part(plan, model, fields, data, expected_version, by):
     """A practitioner's new item or goal, last in its list."""
     current = _locked_draft(plan, expected_version)
-    siblings = model.objects.filter(plan=current)
-    last = siblings.aggregate(last=Max("position"))["last"]
-    part = model(plan=current, position=0 if last is None else last + 1)
+    part = model(plan=current, position=_next_position(model.objects.filter(plan=current)))
     _assign(part, fields, data, default="")
     part.origin = PlanOrigin.PRACTITIONER
     _save(part)
@@ -58,6 +57,7 @@ def _add_part(plan, *, model, fields, data, expected_version, by):
     return part
 
 
+@transaction.atomic
 def _edit_part(part, *, change, expected_version, by):
     """Lock the draft and the part, apply ``change`` (which returns what the audit line says
     was done), save, bump the plan's version, record the event."""
@@ -70,6 +70,14 @@ def _edit_part(part, *, change, expected_version, by):
     return part
 
 
+def _update_part(part, fields, data, expected_version, by):
+    def change(row):
+        _assign(row, fields, data)
+        return "changed"
+
+    return _edit_part(part, change=change, expected_version=expected_version, by=by)
+
+
 @transaction.atomic
 def plan_update_details(*, plan, data, expected_version, by):
     """The practitioner's impression, the visit frequency and the review date."""
@@ -79,28 +87,14 @@ def plan_update_details(*, plan, data, expected_version, by):
     return _touch(current)
 
 
-@transaction.atomic
 def plan_item_add(*, plan, data, expected_version, by):
-    return _add_part(
-        plan,
-        model=PlanItem,
-        fields=ITEM_FIELDS,
-        data=data,
-        expected_version=expected_version,
-        by=by,
-    )
+    return _add_part(plan, PlanItem, ITEM_FIELDS, data, expected_version, by)
 
 
-@transaction.atomic
 def plan_item_update(*, item, data, expected_version, by):
-    def change(row):
-        _assign(row, ITEM_FIELDS, data)
-        return "changed"
-
-    return _edit_part(item, change=change, expected_version=expected_version, by=by)
+    return _update_part(item, ITEM_FIELDS, data, expected_version, by)
 
 
-@transaction.atomic
 def plan_item_remove(*, item, reason, expected_version, by):
     """Take an item out of the plan; it stays on record, struck through, with the reason."""
 
@@ -112,25 +106,12 @@ def plan_item_remove(*, item, reason, expected_version, by):
     return _edit_part(item, change=change, expected_version=expected_version, by=by)
 
 
-@transaction.atomic
 def plan_goal_add(*, plan, data, expected_version, by):
-    return _add_part(
-        plan,
-        model=PlanGoal,
-        fields=GOAL_FIELDS,
-        data=data,
-        expected_version=expected_version,
-        by=by,
-    )
+    return _add_part(plan, PlanGoal, GOAL_FIELDS, data, expected_version, by)
 
 
-@transaction.atomic
 def plan_goal_update(*, goal, data, expected_version, by):
-    def change(row):
-        _assign(row, GOAL_FIELDS, data)
-        return "changed"
-
-    return _edit_part(goal, change=change, expected_version=expected_version, by=by)
+    return _update_part(goal, GOAL_FIELDS, data, expected_version, by)
 
 
 @transaction.atomic
