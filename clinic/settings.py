@@ -56,9 +56,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # django-ninja: the REST API; its docs page serves Swagger UI from its own static files.
+    "ninja",
     "clinic",
     "intake",
     "assessments",
+    "interop",
 ]
 
 MIDDLEWARE = [
