@@ -10,9 +10,9 @@ from assessments import outcomes
 from assessments.models import OutcomeSource
 from assessments.outcomes import services as outcome_services
 from assessments.plans import services as plan_services
-from interop.keys.services import api_key_issue
 from intake.intakes import services as intake_services
 from intake.models import IntakeSource
+from interop.keys.services import api_key_issue
 from tests.factories import (
     NO_RED_FLAGS,
     ExamFactory,
