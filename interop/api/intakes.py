@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from clinic.access import get_active_patient, get_editable_intake, get_intake
 from clinic.audit import record_event
@@ -150,7 +150,7 @@ def intake_create(request, patient_id: int, payload: IntakeIn):
         submit=False,
         request=request,
     )
-    return 201, intake_out(intake)
+    return Status(201, intake_out(intake))
 
 
 @router.post(

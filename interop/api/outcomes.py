@@ -3,7 +3,7 @@ published rules, as the exam page records it)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from assessments import outcomes
 from assessments.models import OutcomeMeasure
@@ -74,4 +74,4 @@ def outcome_create(request, patient_id: int, payload: OutcomeIn):
         )
     except ValidationError as error:
         raise _rejected(error) from None
-    return 201, outcome_out(measure)
+    return Status(201, outcome_out(measure))

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field as SchemaField
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from clinic.access import get_patient
 from clinic.audit import record_event
@@ -99,4 +99,4 @@ def patient_register(request, payload: PatientIn):
         request=request,
     )
     request.audit_patient = patient
-    return 201, PatientOut.from_patient(patient)
+    return Status(201, PatientOut.from_patient(patient))
