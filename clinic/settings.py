@@ -241,6 +241,10 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Clinic records")
 # Roles that must sign in with a second factor (the others may choose to).
 TWO_FACTOR_REQUIRED_ROLES = ["Clinic admin"]
 
+# The FHIR export's own code systems and identifiers (outcome measures without a LOINC code,
+# exam findings, record numbers) are named under this URI: one the clinic or vendor controls.
+FHIR_BASE_URL = env.str("FHIR_BASE_URL", default="https://clinic-records.example/fhir")
+
 # Self-intake links expire after this many hours.
 SELF_INTAKE_LINK_HOURS = env.int("SELF_INTAKE_LINK_HOURS", default=72)
 

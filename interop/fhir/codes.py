@@ -33,7 +33,7 @@ VERIFICATION_SIGNATURE = ("1.2.840.10065.1.12.1.5", "Verification Signature")
 
 def base_url():
     """Where the product's own code systems and identifiers live (settings.FHIR_BASE_URL)."""
-    return getattr(settings, "FHIR_BASE_URL", "https://clinic-records.example/fhir").rstrip("/")
+    return settings.FHIR_BASE_URL.rstrip("/")
 
 
 def product_system(name):
