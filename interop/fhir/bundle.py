@@ -5,6 +5,8 @@ here) checks structure and types; the code values are checked against their valu
 tests/interop/test_fhir_export.py.
 """
 
+import json
+
 from django.utils import timezone
 from fhir.resources.R4B import get_fhir_model_class
 
@@ -69,23 +71,42 @@ def everything(record, *, document_url):
     return resources
 
 
+def _without_nulls(node):
+    """FHIR has no null: an element without a value is left out."""
+    if isinstance(node, dict):
+        return {k: _without_nulls(v) for k, v in node.items() if v is not None and v != []}
+    if isinstance(node, list):
+        return [_without_nulls(v) for v in node]
+    return node
+
+
 def bundle_json(resources, *, full_url):
-    """The Bundle (type collection) as JSON text, every resource validated on the way."""
-    entries = [
+    """The Bundle (type collection) as JSON text.
+
+    The whole bundle is validated once by fhir.resources (which validates each entry's resource
+    by its own model) before it is sent: a structural mistake fails loudly here, never in the
+    receiving system. The JSON sent is the validated dict itself (dumping the models again
+    would double the time of an export for the same text).
+    """
+    bundle = _without_nulls(
         {
-            "fullUrl": full_url(resource["resourceType"], resource["id"]),
-            "resource": validated(resource).model_dump(mode="json", exclude_none=True),
+            "resourceType": "Bundle",
+            "type": "collection",
+            "timestamp": instant(timezone.now()),
+            "entry": [
+                {
+                    "fullUrl": full_url(resource["resourceType"], resource["id"]),
+                    "resource": resource,
+                }
+                for resource in resources
+            ],
         }
-        for resource in resources
-    ]
-    bundle = {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": instant(timezone.now()),
-        "entry": entries,
-    }
-    return validated(bundle).model_dump_json(exclude_none=True)
+    )
+    validated(bundle)
+    return json.dumps(bundle, ensure_ascii=False)
 
 
 def resource_json(resource):
-    return validated(resource).model_dump_json(exclude_none=True)
+    resource = _without_nulls(resource)
+    validated(resource)
+    return json.dumps(resource, ensure_ascii=False)
