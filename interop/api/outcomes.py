@@ -1,6 +1,8 @@
 """Outcome scores: read the patient's questionnaires, record one (scored by the instrument's
 published rules, as the exam page records it)."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Status
@@ -54,6 +56,15 @@ def outcome_create(request, patient_id: int, payload: OutcomeIn):
     require(request, "intake.view_patient", "assessments.view_exam", "assessments.add_exam")
     patient = get_active_patient(patient_id)
     request.audit_patient = patient
+    try:
+        # JSON that PostgreSQL cannot store (NaN, Infinity, a NUL character) is bad input.
+        storable = "\\u0000" not in json.dumps(payload.answers, allow_nan=False)
+    except ValueError:
+        storable = False
+    if not storable:
+        raise InputRejected(
+            [{"field": "answers", "detail": _("These answers do not fit the questionnaire.")}]
+        )
     try:
         services.score_answers(payload.instrument, payload.answers)
     except ValidationError as error:
