@@ -236,3 +236,19 @@ def test_plans_read_and_the_signed_document_download(practitioner, prac, desk):
     assert AuditEvent.objects.filter(
         action=AuditAction.DOCUMENT_PRINTED, username__contains="booking-app"
     ).exists()
+
+
+def test_the_openapi_document_describes_keys_and_problem_documents():
+    document = json.loads(Client().get("/api/v1/openapi.json").content)
+    assert document["openapi"] == "3.1.0"
+    schemes = document["components"]["securitySchemes"]
+    assert any(scheme.get("scheme") == "bearer" for scheme in schemes.values())
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            for status in ("401", "403", "422", "429"):
+                content = operation["responses"][status]["content"]
+                assert list(content) == ["application/problem+json"], (path, method, status)
+    assert "/api/v1/patients/{patient_id}/intakes/{intake_id}/submit" in document["paths"]
+    # The browsable docs need no CDN: their scripts and styles are the app's own files.
+    docs = Client().get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

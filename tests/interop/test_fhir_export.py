@@ -447,3 +447,24 @@ def test_without_a_key_or_session_401(patient):
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Bearer"
     assert not AuditEvent.objects.filter(action=AuditAction.EXPORTED).exists()
+
+
+def test_a_draft_taken_at_the_desk_is_in_progress_and_authored_by_staff(practitioner_client):
+    from intake.models import IntakeSource
+    from tests.factories import IntakeFactory, front_desk_user
+
+    desk = front_desk_user()
+    intake = IntakeFactory(source=IntakeSource.FRONT_DESK, created_by=desk, complaint="Cramps")
+    response = practitioner_client.get(reverse("fhir_patient_everything", args=[intake.patient_id]))
+    bundle = Bundle.model_validate_json(response.content)
+    (answer,) = [
+        e.resource
+        for e in bundle.entry
+        if e.resource.get_resource_type() == "QuestionnaireResponse"
+    ]
+    assert answer.status == "in-progress"
+    assert answer.source is None
+    assert answer.author.reference == f"Practitioner/practitioner-{desk.pk}"
+    # A draft is not yet history: no Condition or medication is read from it.
+    kinds = {e.resource.get_resource_type() for e in bundle.entry}
+    assert not kinds & {"Condition", "MedicationStatement", "Flag"}
