@@ -8,6 +8,7 @@ the key, and the key's role is checked against the pages' permission table.
 from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.security import HttpBearer
 
@@ -76,3 +77,39 @@ api.add_router("/patients", patients.router)
 api.add_router("/patients", intakes.router)
 api.add_router("/patients", outcomes.router)
 api.add_router("/patients", plans.router)
+
+
+def _problem_for_wrong_method(view):
+    """django-ninja answers a method the path lacks with a plain-text 405: make it a problem."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405:
+            allowed = response.get("Allow", "")
+            detail = _("%(method)s is not allowed here; allowed: %(allowed)s.") % {
+                "method": request.method,
+                "allowed": allowed,
+            }
+            refused = problems.problem(405, detail)
+            refused["Allow"] = allowed
+            return refused
+        return response
+
+    wrapped.csrf_exempt = getattr(view, "csrf_exempt", False)
+    return wrapped
+
+
+def _unknown_path(request, rest):
+    return problems.problem(404, _("There is no such API path."))
+
+
+def api_urls():
+    """The API's URL patterns for clinic/urls.py: ninja's own, a problem document for a wrong
+    method, and a 404 problem for any other path under /api/v1/."""
+    from django.urls import path
+
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = _problem_for_wrong_method(pattern.callback)
+    return [*patterns, path("<path:rest>", _unknown_path)], app_name, namespace

@@ -10,6 +10,7 @@ import json
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -20,13 +21,14 @@ from interop.auth import CallRefused
 PROBLEM_JSON = "application/problem+json"
 ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 429)
 _TITLES = {
-    400: "Bad request",
-    401: "Not signed in",
-    403: "Not allowed",
-    404: "Not found",
-    409: "Conflict",
-    422: "Invalid input",
-    429: "Too many requests",
+    400: gettext_lazy("Bad request"),
+    401: gettext_lazy("Not signed in"),
+    403: gettext_lazy("Not allowed"),
+    404: gettext_lazy("Not found"),
+    405: gettext_lazy("Method not allowed"),
+    409: gettext_lazy("Conflict"),
+    422: gettext_lazy("Invalid input"),
+    429: gettext_lazy("Too many requests"),
 }
 
 
@@ -154,7 +156,7 @@ def declare_problems(schema):
             responses = operation.setdefault("responses", {})
             for status in ERROR_STATUSES:
                 responses[status] = {
-                    "description": _TITLES[status],
+                    "description": str(_TITLES[status]),
                     "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
                 }
     return schema

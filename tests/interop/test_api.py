@@ -252,3 +252,9 @@ def test_the_openapi_document_describes_keys_and_problem_documents():
     # The browsable docs need no CDN: their scripts and styles are the app's own files.
     docs = Client().get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+
+
+def test_a_wrong_method_or_path_is_a_problem_document_too(desk):
+    wrong = problem(Client().delete("/api/v1/patients", **bearer(desk)), 405)
+    assert "DELETE" in wrong["detail"]
+    problem(Client().get("/api/v1/no/such/thing", **bearer(desk)), 404)
