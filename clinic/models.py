@@ -110,6 +110,10 @@ class AuditAction(models.TextChoices):
     DOCUMENT_PRINTED = "document_printed", _("Printed or downloaded a document")
     DOCUMENT_TAMPERED = "document_tampered", _("Refused a stored document that fails its check")
     EXPORTED = "exported", _("Exported records")
+    # The REST API (issue 19): every call, named by its key's account.
+    API_CALL = "api_call", _("Called the API")
+    API_KEY_ISSUED = "api_key_issued", _("Issued an API key")
+    API_KEY_REVOKED = "api_key_revoked", _("Revoked an API key")
     # The episode of care after the plan (issue 17).
     EPISODE_OPENED = "episode_opened", _("Opened an episode of care")
     VISIT_VIEWED = "visit_viewed", _("Viewed a visit note")

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from assessments.plans import services as plan_services
 from assessments.visits import services
-from tests.assessments.plans.test_plan_services import answer_precautions, pregnant_calf_cramps
+from tests.builders import answer_precautions, pregnant_calf_cramps
 from tests.factories import ExamFactory, OutcomeMeasureFactory
 
 
