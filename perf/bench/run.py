@@ -252,19 +252,15 @@ def prepare_data(patients, seed, plans):
 
 
 def sample_records(sample_size, rng):
-    """Patient ids with an intake and an exam, name fragments to search for, and the
+    """Patient ids with an intake and an exam, searches as the front desk types them, and the
     (patient id, plan id) of signed plans."""
     from assessments.models import Exam, PlanStatus, TreatmentPlan
     from intake.models import Patient
 
     ids = list(Exam.objects.values_list("patient_id", flat=True).distinct()[: sample_size * 4])
     ids = rng.sample(ids, min(sample_size, len(ids)))
-    names = list(Patient.objects.filter(pk__in=ids).values_list("search_name", flat=True))
-    fragments = []
-    for name in names:
-        first, _, last = name.partition(" ")
-        length = rng.randint(3, 6)
-        fragments.append(rng.choice([last[:length], first[:length], name, f"{first} {last[:3]}"]))
+    rows = Patient.objects.filter(pk__in=ids).values_list("first_name", "last_name", "phone")
+    fragments = [front_desk_search(first, last, str(phone), rng) for first, last, phone in rows]
     plans = list(
         TreatmentPlan.objects.filter(status=PlanStatus.SIGNED, signed_document__isnull=False)
         .order_by("pk")
@@ -273,6 +269,25 @@ def sample_records(sample_size, rng):
     if not plans:
         raise RuntimeError("no signed plan to load: run with --plans at least 1")
     return ids, fragments, plans
+
+
+def front_desk_search(first, last, phone, rng):
+    """One search for this patient as staff type it: part of a name, the whole name, "Last,
+    First", the last four digits of the phone, or the last name with one letter missing (a
+    typo, which also runs the near-match query when the exact ones leave room)."""
+    length = rng.randint(3, 6)
+    position = rng.randrange(len(last))
+    return rng.choice(
+        [
+            last[:length],
+            first[:length],
+            f"{first} {last}",
+            f"{first} {last[:3]}",
+            f"{last}, {first[:1]}",
+            phone[-4:],
+            last[:position] + last[position + 1 :] if len(last) >= 5 else last,
+        ]
+    )
 
 
 # --- The run -----------------------------------------------------------------------------------
