@@ -16,9 +16,10 @@
 
 import re
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
+from django.db.models.lookups import Exact
 from phonenumbers import NumberParseException, PhoneNumberFormat, format_number, is_valid_number
 from phonenumbers import parse as parse_phone
 
@@ -29,8 +30,11 @@ _PHONE_LIKE = re.compile(r"[\d\s().+-]+")
 MIN_PHONE_DIGITS = 3
 # A typo in a shorter word is a different name ("ann" / "anne" / "dan").
 MIN_TYPO_WORD = 4
-# pg_trgm's word_similarity above which a name counts as "one typo away" (its default).
-TYPO_SIMILARITY = 0.6
+# pg_trgm's word_similarity from which a name counts as "one typo away". Its default, 0.6,
+# misses a letter left out of a seven-letter name ("margret" / "margaret smith": 0.55); at 0.5
+# one letter missing, added, changed or swapped passes and two typos ("mrgret": 0.29) or
+# another name ("marjorie": 0.38) do not.
+TYPO_SIMILARITY = 0.5
 
 
 def _as_phone(query, region):
@@ -58,8 +62,11 @@ def _name_match(query):
             for word in last_words:
                 match &= Q(search_name__contains=word)
             if first_words:
-                # search_name is "first last": the first name starts it.
-                match &= Q(search_name__startswith=" ".join(first_words))
+                # search_name is "first last": the first name starts it. Compared through
+                # Left() so that PostgreSQL checks it on the last name's few matches instead of
+                # asking the trigram index for every name starting with one letter (40 ms).
+                first = " ".join(first_words)
+                match &= Q(Exact(Left("search_name", len(first)), Value(first)))
             return match
     words = fold_name(query.replace(",", " ")).split()
     if not words:
@@ -94,16 +101,31 @@ def search_patients(*, query="", date_of_birth=None, include_archived=False, reg
         phone = _as_phone(query, region)
         if phone:
             matches |= Q(phone=phone)
+    patients = patients.filter(matches)
     ordering = ["last_name", "first_name", "pk"]
     words = fold_name(query.replace(",", " ")).split()
-    if words and all(len(word) >= 3 for word in words):
+    if words and all(len(word) >= 3 for word in words) and not _matches_many(patients):
         # On PostgreSQL, ordering by the indexed name columns tempts the planner to walk that
-        # index, filtering every patient until a page of matches is found (70 ms for a name late
-        # in the alphabet at 100,000 patients). An expression no index serves makes it use the
-        # trigram index and sort the few matches instead (a few ms). Same order. Words under
-        # three letters have no trigram to look up, so those keep the index walk.
+        # index, filtering every patient until a page of matches is found (70 ms for a rare name
+        # late in the alphabet at 100,000 patients). An expression no index serves makes it use
+        # the trigram index and sort the few matches instead (a few ms). Same order. Words under
+        # three letters have no trigram to look up, so those keep the index walk, and so do
+        # fragments matching many patients ("mar"): sorting thousands of matches costs more
+        # than walking the name index until a page of them is found.
         ordering[0] = Concat("last_name", Value(""))
-    return patients.filter(matches).order_by(*ordering)
+    return patients.order_by(*ordering)
+
+
+# Above this many matches, walking the name index finds a page sooner than sorting them all.
+MANY_MATCHES = 1000
+
+
+def _matches_many(patients):
+    """Whether the search matches many patients; asked of PostgreSQL only, where the answer
+    picks the plan. Bounded: the trigram index stops after MANY_MATCHES rows."""
+    if connection.vendor != "postgresql":
+        return False
+    return patients.order_by()[:MANY_MATCHES].count() >= MANY_MATCHES
 
 
 def typo_words(query):
@@ -144,11 +166,17 @@ def _near_postgresql(patients, words, limit):
             score = score + TrigramWordSimilarity(Value(word), "search_name")
         else:
             condition &= Q(search_name__contains=word)
-    return list(
-        patients.filter(condition)
-        .annotate(closeness=score)
-        .order_by("-closeness", "last_name", "first_name", "pk")[:limit]
-    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The `%>` operator reads its threshold from this setting; LOCAL: this query only.
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+            [str(TYPO_SIMILARITY)],
+        )
+        # No ORDER BY: a typo of a common name ("Margret") is near 1,500 of 100,000 patients,
+        # and sorting them all by closeness cost 90 ms; the first `limit` found are all one
+        # typo away, and are sorted here, closest first.
+        found = list(patients.filter(condition).annotate(closeness=score).order_by()[:limit])
+    return sorted(found, key=lambda p: (-p.closeness, p.last_name, p.first_name, p.pk))
 
 
 def _near_python(patients, words, limit):

@@ -56,6 +56,9 @@ def patient_list(request):
         "form": form,
         "page": page,
         "near": near,
+        # Exact matches, then names one typo away (marked in the list).
+        "rows": [(patient, False) for patient in page.object_list]
+        + [(patient, True) for patient in near],
         "searched": searched,
         "query_string": query_string.urlencode(),
         "register_query": (

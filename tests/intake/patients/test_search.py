@@ -169,8 +169,10 @@ def test_registration_initial_from_the_search_text():
 @needs_postgresql
 def test_postgresql_ranks_typo_matches_by_trigram_closeness(registry):
     PatientFactory(first_name="Margarette", last_name="Lee", phone="+12045550190")
-    result = near("Margret")
-    assert result[0] == registry["margaret"].pk
+    result = near("Margret", exact=found("Margret"))
+    margarette = result[1]
+    assert result[0] == registry["margaret"].pk  # closer than Margarette
+    assert margarette not in found("Margret")
     assert registry["marjorie"].pk not in result
 
 
