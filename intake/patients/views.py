@@ -98,7 +98,10 @@ def patient_chart(request, pk):
     record_event(request=request, action=AuditAction.PATIENT_VIEWED, patient=patient)
     context = {
         "patient": patient,
-        "intakes": patient.intakes.order_by("-created_at", "-pk")[:20],
+        # Only what the list shows (an intake row has about eighty columns).
+        "intakes": patient.intakes.only(
+            "pk", "patient_id", "created_at", "source", "status"
+        ).order_by("-created_at", "-pk")[:20],
         "can_see_access_log": request.user.has_perm("intake.view_patient_history"),
         "recent_access": (
             patient.audit_events.select_related("user")[:10]
