@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def render_layout(context, form, helper=None):
-    return _render_layout(form, helper, context=context.flatten())
+    return _render_layout(form, helper, context=context)
 
 
 @register.filter

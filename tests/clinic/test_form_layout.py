@@ -114,3 +114,15 @@ def test_the_exam_posts_back_the_same_fields_as_crispy_rendered(data):
         for _key, _heading, helper in theirs.sections()
     )
     assert fields(exam_html(ours)) == fields(crispy)
+
+
+def test_a_layout_object_it_does_not_know_is_left_to_crispy():
+    from crispy_forms.layout import HTML
+
+    form = VersionedThing()
+    form.helper.layout = Layout(HTML("<p>{{ greeting }}</p>"), "name")
+    html = Template("{% load form_layout_tags %}{% render_layout form %}").render(
+        Context({"form": form, "greeting": "Answer every question"})
+    )
+    assert "<p>Answer every question</p>" in html
+    assert 'name="name"' in html and 'name="version"' in html
