@@ -11,7 +11,6 @@ from django import forms
 from django.template import Context, Template
 
 from assessments.exams.forms import ExamForm
-from clinic.concurrency import VersionedFormMixin
 from clinic.form_layout import render_layout
 from intake.intakes.forms import IntakeForm
 from intake.models import Intake
@@ -76,23 +75,30 @@ def test_questions_with_choices_are_fieldsets_and_keep_what_was_chosen():
     assert "Please answer this question before submitting." in html
 
 
-class VersionedThing(VersionedFormMixin, forms.Form):
+class Thing(forms.Form):
     name = forms.CharField(label="Name <of the thing>", max_length=20)
+    token = forms.CharField(widget=forms.HiddenInput, initial="7")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.layout = Layout(Fieldset("Thing", "name"))  # the version is not named
+        self.helper.render_hidden_fields = True
+        self.helper.layout = Layout(Fieldset("Thing", "name"))  # the hidden field not named
 
 
-def test_the_hidden_version_goes_out_even_when_the_layout_does_not_name_it():
-    form = VersionedThing(initial={"version": 7})
-    html = str(render_layout(form))
-    (version,) = Elements(html).find("input", name="version")
-    assert version["type"] == "hidden" and version["value"] == "7"
+def test_hidden_fields_go_out_even_when_the_layout_does_not_name_them():
+    html = str(render_layout(Thing()))
+    (token,) = Elements(html).find("input", name="token")
+    assert token["type"] == "hidden" and token["value"] == "7"
     assert "Name &lt;of the thing&gt;" in html
     assert "<legend>Thing</legend>" in html
+
+
+def test_the_intake_sends_its_version_though_its_sections_do_not_name_it():
+    form = IntakeForm(instance=Intake(pk=41, version=7))  # an intake being edited
+    (version,) = Elements(str(render_layout(form))).find("input", name="version")
+    assert version["type"] == "hidden" and version["value"] == "7"
 
 
 @pytest.mark.django_db
@@ -119,10 +125,10 @@ def test_the_exam_posts_back_the_same_fields_as_crispy_rendered(data):
 def test_a_layout_object_it_does_not_know_is_left_to_crispy():
     from crispy_forms.layout import HTML
 
-    form = VersionedThing()
+    form = Thing()
     form.helper.layout = Layout(HTML("<p>{{ greeting }}</p>"), "name")
     html = Template("{% load form_layout_tags %}{% render_layout form %}").render(
         Context({"form": form, "greeting": "Answer every question"})
     )
     assert "<p>Answer every question</p>" in html
-    assert 'name="name"' in html and 'name="version"' in html
+    assert 'name="name"' in html and 'name="token"' in html
