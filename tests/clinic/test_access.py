@@ -141,6 +141,16 @@ ACCESS = {
             "no_role": FORBIDDEN,
         },
     ),
+    "self_intake_link_email": (
+        "self_intake_link",
+        {
+            "anonymous": LOGIN,
+            "front_desk": NOT_GET,
+            "practitioner": NOT_GET,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
 }
 
 # Exams and outcome measures: practitioners only; the front desk sees none of it.
@@ -285,6 +295,12 @@ def kwargs_for(kind):
     if kind == "intake":
         intake = IntakeFactory()
         return {"pk": intake.patient_id, "intake_pk": intake.pk}
+    if kind == "self_intake_link":
+        from intake.self_intake.services import self_intake_link_issue
+        from tests.factories import front_desk_user
+
+        link, _token = self_intake_link_issue(patient=PatientFactory(), by=front_desk_user())
+        return {"pk": link.patient_id, "link_pk": link.pk}
     if kind == "patient_exams":
         return {"patient_pk": PatientFactory().pk}
     if kind in ("exam", "finished_exam"):
