@@ -1,18 +1,19 @@
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clinic.middleware import database_answers
 from clinic.session_restore import mark_renewed, session_seconds_left
+from clinic.today import today_queue
 
 
 @login_required
 def home(request):
-    """Send each role to where its day starts."""
+    """Where each role's day starts: for the clinical roles, what is waiting for them today."""
     if request.user.has_perm("intake.view_patient"):
-        return redirect("patient_list")
+        return render(request, "clinic/today.html", {"queue": today_queue(request.user)})
     return render(request, "clinic/home.html")
 
 

@@ -24,8 +24,8 @@ ACCESS = {
         None,
         {
             "anonymous": LOGIN,
-            "front_desk": 302,
-            "practitioner": 302,
+            "front_desk": OK,
+            "practitioner": OK,
             "clinic_admin": OK,
             "no_role": OK,
         },
