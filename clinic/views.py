@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clinic.middleware import database_answers
+from clinic.roles import ROLE_ABILITIES, ROLE_LABELS, role_names
 from clinic.session_restore import mark_renewed, session_seconds_left
 from clinic.today import today_queue
 
@@ -15,6 +16,15 @@ def home(request):
     if request.user.has_perm("intake.view_patient"):
         return render(request, "clinic/today.html", {"queue": today_queue(request.user)})
     return render(request, "clinic/home.html")
+
+
+def permission_denied(request, exception=None):
+    """The 403 page: this page is not for your role; here is what your role may do."""
+    roles = [
+        {"name": ROLE_LABELS[role], "abilities": ROLE_ABILITIES[role]}
+        for role in role_names(request.user)
+    ]
+    return render(request, "403.html", {"roles": roles}, status=403)
 
 
 @require_POST
