@@ -7,7 +7,7 @@ from assessments.documents.markup import french_spacing
 from assessments.documents.plans import referral_letter_data
 from assessments.plans import services
 from tests.assessments.documents.pdf_reading import full_text
-from tests.assessments.plans.test_plan_services import pregnant_calf_cramps
+from tests.builders import pregnant_calf_cramps
 
 pytestmark = pytest.mark.django_db
 
