@@ -73,6 +73,15 @@ def test_chart_intake_exam_and_plan_fit_the_screen(
         grid.scroll_into_view_if_needed()
         assert _fits(page, page.locator(".table-responsive", has=grid)), "spinal grid overflows"
         assert _overflow(page) == 0
+        # The field being typed is never under the sticky buttons: reached from above, the
+        # browser scrolls it just into view (as Tab does), and the page's scroll padding keeps
+        # it above the sticky bar.
+        page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+        field = page.get_by_label("Pain now (0-10)")
+        field.evaluate("e => e.scrollIntoView({block: 'nearest', behavior: 'instant'})")
+        field_box = field.bounding_box()
+        bar = page.locator(".sticky-actions").bounding_box()
+        assert field_box["y"] + field_box["height"] <= bar["y"] + 1
         screenshot(page, f"screen-exam-{size}")
 
         page.goto(f"/patients/{patient.pk}/plans/{plan.pk}/")
