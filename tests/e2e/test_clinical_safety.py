@@ -15,7 +15,7 @@ from tests.factories import (
     practitioner_user,
 )
 
-PLAN_URL = re.compile(r"/patients/\d+/plans/\d+/$")
+PLAN_URL = re.compile(r"/patients/\d+/plans/\d+/(#[a-z0-9-]+)?$")
 EXAM_URL = re.compile(r"/patients/\d+/exams/\d+/$")
 UNTOUCHED = (
     "Knee reflex, left",
