@@ -8,7 +8,7 @@ everything typed.
 import copy
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Fieldset, Layout
+from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.core import validators
 from django.utils import timezone
@@ -126,7 +126,7 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
         # label (clinic.css), explained once at the top of the form; screen readers hear
         # aria-required. The label's own text stays the question.
         for name in REQUIRED_ON_SUBMIT:
-            self.helper[name].wrap(Field, wrapper_class="required-to-submit")
+            self.helper[name].wrap(Div, css_class="required-to-submit")
 
     def _asks_pregnancy(self):
         """Asked when the patient could be pregnant by their recorded sex and age, or when that

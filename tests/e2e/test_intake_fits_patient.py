@@ -22,7 +22,7 @@ def _visible_required_marks(page):
     """Questions showing the star (drawn by CSS after their label or legend)."""
     return page.evaluate(
         """() => [...document.querySelectorAll(".required-to-submit")].filter(wrapper => {
-            const label = wrapper.querySelector(":scope > label, legend");
+            const label = wrapper.querySelector("label.form-label, legend");
             return label && label.offsetParent !== null
                 && getComputedStyle(label, "::after").content.includes("*");
         }).length"""
