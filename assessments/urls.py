@@ -5,6 +5,8 @@ from assessments.exams import views
 from assessments.outcomes import views as outcome_views
 from assessments.plans import edit_views as plan_edit_views
 from assessments.plans import views as plan_views
+from assessments.visits import episode_views
+from assessments.visits import views as visit_views
 
 # Included under "patients/" by clinic/urls.py.
 urlpatterns = [
@@ -97,5 +99,43 @@ urlpatterns = [
         "<int:patient_pk>/plans/<int:pk>/letters/<str:key>/",
         document_views.plan_letter_pdf,
         name="plan_letter_pdf",
+    ),
+    # The episode of care after the plan: visits, re-assessment, discharge (issue 17).
+    path(
+        "<int:patient_pk>/plans/<int:plan_pk>/visits/new/",
+        visit_views.visit_new,
+        name="visit_new",
+    ),
+    path("<int:patient_pk>/visits/<int:pk>/", visit_views.visit_detail, name="visit_detail"),
+    path("<int:patient_pk>/visits/<int:pk>/edit/", visit_views.visit_edit, name="visit_edit"),
+    path(
+        "<int:patient_pk>/visits/<int:pk>/addendum/",
+        visit_views.visit_addendum,
+        name="visit_addendum",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:plan_pk>/episode/",
+        episode_views.episode_detail,
+        name="episode_detail",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:plan_pk>/reassess/",
+        episode_views.reassessment_new,
+        name="reassessment_new",
+    ),
+    path(
+        "<int:patient_pk>/reassessments/<int:pk>/",
+        episode_views.reassessment_detail,
+        name="reassessment_detail",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:plan_pk>/discharge/",
+        episode_views.episode_discharge,
+        name="episode_discharge",
+    ),
+    path(
+        "<int:patient_pk>/episodes/<int:episode_pk>/documents/<int:pk>/",
+        episode_views.episode_document_pdf,
+        name="episode_document_pdf",
     ),
 ]

@@ -115,6 +115,16 @@ class AuditAction(models.TextChoices):
     API_CALL = "api_call", _("Called the API")
     API_KEY_ISSUED = "api_key_issued", _("Issued an API key")
     API_KEY_REVOKED = "api_key_revoked", _("Revoked an API key")
+    # The episode of care after the plan (issue 17).
+    EPISODE_OPENED = "episode_opened", _("Opened an episode of care")
+    VISIT_VIEWED = "visit_viewed", _("Viewed a visit note")
+    VISIT_SAVED = "visit_saved", _("Saved a visit note draft")
+    VISIT_SIGNED = "visit_signed", _("Signed a visit note")
+    VISIT_ADDENDUM = "visit_addendum", _("Added an addendum to a visit note")
+    REASSESSMENT_VIEWED = "reassessment_viewed", _("Viewed a re-assessment")
+    REASSESSMENT_RECORDED = "reassessment_recorded", _("Recorded a re-assessment")
+    EPISODE_VIEWED = "episode_viewed", _("Viewed an episode of care")
+    EPISODE_DISCHARGED = "episode_discharged", _("Discharged an episode of care")
     # Staff and accounts (issue 13): who did it is the event's user, to whom is its object.
     USER_ADDED = "user_added", _("Added a user")
     ROLE_CHANGED = "role_changed", _("Changed a user's role")

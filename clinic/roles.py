@@ -58,6 +58,8 @@ GROUP_PERMISSIONS = {
     FRONT_DESK: [
         *_PATIENT_DESK,
         "assessments.print_signed_plan",
+        # The episode's dates (visit dates on the chart's timeline), never the notes.
+        "assessments.view_episode",
     ],
     PRACTITIONER: [
         *_PATIENT_DESK,
@@ -72,6 +74,14 @@ GROUP_PERMISSIONS = {
         "assessments.sign_treatmentplan",
         "assessments.print_signed_plan",
         "assessments.print_draft_plan",
+        "assessments.view_episode",
+        "assessments.discharge_episode",
+        "assessments.print_episode_document",
+        "assessments.view_visit",
+        "assessments.add_visit",
+        "assessments.change_visit",
+        "assessments.view_reassessment",
+        "assessments.add_reassessment",
     ],
     CLINIC_ADMIN: [
         "auth.view_user",

@@ -312,6 +312,8 @@ def pages(ids, fragments, plans, rng):
         "exam form": pick_patient("/patients/{pk}/exams/new/"),
         "plan page": pick_plan("/patients/{}/plans/{}/"),
         "care-plan PDF": pick_plan("/patients/{}/plans/{}/care-plan.pdf?download=1"),
+        "visits page": pick_plan("/patients/{}/plans/{}/episode/"),
+        "visit note form": pick_plan("/patients/{}/plans/{}/visits/new/"),
         "API patient search": lambda: "/api/v1/patients?q=" + quote(rng.choice(fragments)),
         "API plan": pick_plan("/api/v1/patients/{}/plans/{}"),
         "FHIR Patient": pick_patient("/fhir/Patient/{pk}"),

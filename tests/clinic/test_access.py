@@ -202,6 +202,22 @@ ACCESS.update(
     }
 )
 
+# The episode after the plan (issue 17): practitioners only. The front desk sees visit dates and
+# the plan's printouts on the chart's timeline (tests/assessments/visits/test_visit_views.py).
+ACCESS.update(
+    {
+        "visit_new": ("episode_plan", PRACTITIONER_ONLY),
+        "visit_detail": ("visit", PRACTITIONER_ONLY),
+        "visit_edit": ("draft_visit", PRACTITIONER_ONLY),
+        "visit_addendum": ("visit", PRACTITIONER_POST_ONLY),
+        "episode_detail": ("episode_plan", PRACTITIONER_ONLY),
+        "reassessment_new": ("episode_plan", PRACTITIONER_ONLY),
+        "reassessment_detail": ("reassessment", PRACTITIONER_ONLY),
+        "episode_discharge": ("episode_plan", PRACTITIONER_ONLY),
+        "episode_document_pdf": ("episode_document", PRACTITIONER_ONLY),
+    }
+)
+
 # The staff page: the clinic admin's only; POST-only actions answer a GET with 405.
 CLINIC_ADMIN_ONLY = {
     "anonymous": LOGIN,
@@ -422,7 +438,53 @@ def kwargs_for(kind):
         if kind == "plan_letter":
             kwargs["key"] = "medical_referral.medication_review"
         return kwargs
+    if kind in ("episode_plan", "visit", "draft_visit", "reassessment", "episode_document"):
+        return _episode_kwargs(kind)
     raise AssertionError(kind)
+
+
+def _episode_kwargs(kind):
+    from django.utils import timezone
+
+    from assessments.visits import review_services
+    from tests.assessments.visits.episode_builder import (
+        all_done,
+        reassessment_exam,
+        signed_plan_with_baseline,
+        signed_visit,
+        visit_data,
+    )
+    from tests.factories import practitioner_user
+
+    author = practitioner_user()
+    plan = signed_plan_with_baseline(author)
+    if kind == "episode_plan":
+        return {"patient_pk": plan.patient_id, "plan_pk": plan.pk}
+    if kind == "draft_visit":
+        from assessments.visits import services as visit_services
+
+        visit = visit_services.visit_record(
+            plan=plan,
+            data=visit_data(visit_on=timezone.localdate()),
+            treatment=all_done(plan),
+            by=author,
+        )
+        return {"patient_pk": plan.patient_id, "pk": visit.pk}
+    visit = signed_visit(plan, author)
+    if kind == "visit":
+        return {"patient_pk": plan.patient_id, "pk": visit.pk}
+    reassessment = review_services.reassessment_record(
+        plan=plan,
+        exam=reassessment_exam(plan.patient, author, odi_score=20.0),
+        goals_met={goal.pk: True for goal in plan.goals.all()},
+        decision="continue",
+        notes="",
+        by=author,
+    )
+    if kind == "reassessment":
+        return {"patient_pk": plan.patient_id, "pk": reassessment.pk}
+    document = reassessment.documents.get()
+    return {"patient_pk": plan.patient_id, "episode_pk": visit.episode_id, "pk": document.pk}
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from assessments.plans.services import common, decide, edit, sign
 from assessments.plans.services import generate as plan_generate_module
 from assessments.reasoning import contraindicated_items
 from assessments.reasoning.interventions import ITEMS_BY_KEY
+from assessments.visits import review_services
+from assessments.visits import services as visit_services
 from clinic.models import AuditAction, AuditEvent
 from intake.intakes import services as intake_services
 from intake.models import IntakeSource
@@ -49,12 +51,16 @@ SERVICE_MODULES = [
     edit,
     decide,
     sign,
+    visit_services,
+    review_services,
 ]
 # Public functions of the service modules that only read.
 READS = {
     "assessments.exams.services.normalise_segments",
     "assessments.outcomes.services.score_answers",
     "assessments.plans.services.generate.plan_regenerate_preview",
+    "assessments.visits.services.treatment_rows",
+    "assessments.visits.services.red_flags_for",
 }
 CLIENT_ADDRESS = "203.0.113.7"
 PATIENT_ACTOR = "the patient, through the self-intake link"
@@ -545,6 +551,123 @@ WRITES += [
         (plan_sign, "plan_signed"),
         (plan_amend, "plan_amended"),
     ]
+]
+
+
+# --- The episode after the plan (issue 17) -------------------------------------------------------
+
+
+def _episode_plan(cast):
+    from tests.assessments.visits.episode_builder import signed_plan_with_baseline
+
+    return signed_plan_with_baseline(cast.practitioner)
+
+
+def episode_open(cast):
+    plan = _episode_plan(cast)
+    cast.mark()
+    visit_services.episode_open(intake=plan.intake, by=cast.practitioner)
+    return plan.patient
+
+
+def visit_record(cast):
+    from tests.assessments.visits.episode_builder import all_done, visit_data
+
+    plan = _episode_plan(cast)
+    visit_services.episode_open(intake=plan.intake, by=cast.practitioner)
+    cast.mark()
+    visit_services.visit_record(
+        plan=plan, data=visit_data(), treatment=all_done(plan), by=cast.practitioner, sign=True
+    )
+    return plan.patient
+
+
+def visit_save(cast):
+    from tests.assessments.visits.episode_builder import all_done, visit_data
+
+    plan = _episode_plan(cast)
+    visit = visit_services.visit_record(
+        plan=plan, data=visit_data(), treatment=all_done(plan), by=cast.practitioner
+    )
+    cast.mark()
+    visit_services.visit_save(
+        visit=visit,
+        data=visit_data(objective="Less stiff"),
+        treatment=all_done(plan),
+        expected_version=visit.version,
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def visit_addendum(cast):
+    from tests.assessments.visits.episode_builder import signed_visit
+
+    visit = signed_visit(_episode_plan(cast), cast.practitioner)
+    cast.mark()
+    visit_services.visit_addendum(
+        visit=visit, text="NPRS was 3", reason="Typed the wrong score", by=cast.practitioner
+    )
+    return visit.patient
+
+
+def reassessment_record(cast):
+    from tests.assessments.visits.episode_builder import reassessment_exam, signed_visit
+
+    plan = _episode_plan(cast)
+    signed_visit(plan, cast.practitioner)
+    exam = reassessment_exam(plan.patient, cast.practitioner, odi_score=20.0)
+    cast.mark()
+    review_services.reassessment_record(
+        plan=plan,
+        exam=exam,
+        goals_met={goal.pk: True for goal in plan.goals.all()},
+        decision="continue",
+        notes="",
+        by=cast.practitioner,
+    )
+    return plan.patient
+
+
+def episode_discharge(cast):
+    from tests.assessments.visits.episode_builder import signed_visit
+
+    episode = signed_visit(_episode_plan(cast), cast.practitioner).episode
+    cast.mark()
+    review_services.episode_discharge(
+        episode=episode,
+        reason="goals_met",
+        notes="",
+        home_programme="Calf stretch",
+        doctor_name="Dr Roy",
+        expected_version=episode.version,
+        by=cast.practitioner,
+    )
+    return episode.patient
+
+
+WRITES += [
+    (episode_open, "assessments.visits.services.episode_open", ["episode_opened"], "practitioner"),
+    (visit_record, "assessments.visits.services.visit_record", ["visit_signed"], "practitioner"),
+    (visit_save, "assessments.visits.services.visit_save", ["visit_saved"], "practitioner"),
+    (
+        visit_addendum,
+        "assessments.visits.services.visit_addendum",
+        ["visit_addendum"],
+        "practitioner",
+    ),
+    (
+        reassessment_record,
+        "assessments.visits.review_services.reassessment_record",
+        ["reassessment_recorded"],
+        "practitioner",
+    ),
+    (
+        episode_discharge,
+        "assessments.visits.review_services.episode_discharge",
+        ["episode_discharged"],
+        "practitioner",
+    ),
 ]
 
 

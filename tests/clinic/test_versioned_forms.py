@@ -27,6 +27,7 @@ from assessments.plans.forms import (
     WithheldItemForm,
 )
 from assessments.reasoning.interventions import ITEMS_BY_KEY
+from assessments.visits.forms import DischargeForm, VisitForm
 from clinic.concurrency import VersionedFormMixin
 from intake.intakes.forms import IntakeForm
 from intake.models import IntakeSource, IntakeStatus
@@ -52,6 +53,8 @@ ENDPOINT_OF_FORM = {
     RedFlagClearForm: "plan_red_flag_clear",
     WithheldItemForm: "plan_withheld_item_add",
     DeferredItemForm: "plan_deferred_item_add",
+    VisitForm: "visit_edit",
+    DischargeForm: "episode_discharge",
 }
 
 # Endpoints whose post is checked against a version; a form posting there must carry it.
@@ -75,6 +78,8 @@ VERSIONED_ENDPOINTS = {
     "plan_withheld_item_add",
     "plan_deferred_item_add",
     "plan_sign",
+    "visit_edit",
+    "episode_discharge",
 }
 
 
@@ -147,6 +152,7 @@ def records(practitioner, front_desk):
     draft_exam = ExamFactory(patient=patient, version=3)
     # A finished exam's version cannot be bumped by hand (its guards refuse a bulk update).
     goal = plan.goals.first()
+    draft_visit, episode = _visit_records(practitioner)
     p = {"patient_pk": patient.pk}
     return [
         # (who, url, {endpoint: record whose version the form must carry})
@@ -166,7 +172,42 @@ def records(practitioner, front_desk):
         ("doc", reverse("plan_item_edit", kwargs={**p, "pk": plan.pk, "item_pk": item.pk}), plan),
         ("doc", reverse("plan_goal_add", kwargs={**p, "pk": plan.pk}), plan),
         ("doc", reverse("plan_goal_edit", kwargs={**p, "pk": plan.pk, "goal_pk": goal.pk}), plan),
+        (
+            "doc",
+            reverse(
+                "visit_edit", kwargs={"patient_pk": draft_visit.patient_id, "pk": draft_visit.pk}
+            ),
+            draft_visit,
+        ),
+        (
+            "doc",
+            reverse(
+                "episode_discharge",
+                kwargs={"patient_pk": episode.patient_id, "plan_pk": draft_visit.plan_id},
+            ),
+            episode,
+        ),
     ]
+
+
+def _visit_records(practitioner):
+    """A draft visit note and its open episode, each at a version past 1."""
+    from assessments.models import Episode, Visit
+    from assessments.visits import services as visit_services
+    from tests.assessments.visits.episode_builder import (
+        all_done,
+        signed_plan_with_baseline,
+        visit_data,
+    )
+
+    plan = signed_plan_with_baseline(practitioner)
+    visit = visit_services.visit_record(
+        plan=plan, data=visit_data(), treatment=all_done(plan), by=practitioner
+    )
+    Visit.objects.filter(pk=visit.pk).update(version=6)
+    Episode.objects.filter(pk=visit.episode_id).update(version=5)
+    visit.refresh_from_db()
+    return visit, Episode.objects.get(pk=visit.episode_id)
 
 
 def test_every_page_with_a_versioned_form_renders_the_current_version(
