@@ -102,7 +102,7 @@ def dosage_words(dosage: Mapping) -> Text:
     elif hold:
         amount = Text(gettext_noop("hold %(hold)s seconds"), {"hold": hold})
     elif minutes:
-        amount = Text(gettext_noop("%(minutes)s minutes"), {"minutes": str(minutes)})
+        amount = Text(gettext_noop("%(minutes)s min"), {"minutes": str(minutes)})
     else:
         amount = None
     how_often = FREQUENCY_WORDS.get(dosage.get("frequency"), FREQUENCY_WORDS["daily"])
