@@ -230,6 +230,8 @@ class HandoutDocument(BaseDocument):
                 self.layout.figure_width + 4 * mm,
                 widths[0] - self.layout.figure_width - 4 * mm,
             ]
+        # The text cell keeps its default right padding (6 pt): the title row fits inside it.
+        text.insert(0, self._title_and_ticks(exercise.title, widths[-1] - 6))
         table = Table([cells], colWidths=widths, splitInRow=1, hAlign="LEFT")
         table.setStyle(
             TableStyle(

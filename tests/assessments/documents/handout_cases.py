@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assessments.models import TreatmentPlan
+from assessments.models import ClearanceKind, RedFlagClearance, TreatmentPlan
 from assessments.plans.services.common import _item_from, _snapshot
 from assessments.reasoning import assess
 from assessments.reasoning.cases import load_case
@@ -22,14 +22,10 @@ CLINICIAN_ONLY = (
     "la patiente",
     "hypomobility",
     "hypomobilité",
-    "teach ",
     "PNF",
     "contract-relax",
     "mobilise the",
     "segments",
-    "L4",
-    "L5",
-    "C5",
     "gluteus",
     "tibialis",
     "ankle-brachial",
@@ -37,6 +33,8 @@ CLINICIAN_ONLY = (
     "Alignment exercises",
     "seed",
 )
+# Spinal levels ("L4", "C5-C6"): case-sensitive, so the footer's hex fingerprint cannot match.
+SPINAL_LEVEL = re.compile(r"\b[CTLS]\d{1,2}\b")
 SEED_NAME = re.compile(r"\b00\d_[0-9a-f]{16}\b")
 
 
@@ -64,4 +62,25 @@ def case_plan(name, *, by, language="en", **patient):
     plan.save()
     for position, item in enumerate(snapshot["plan"]["items"]):
         _item_from(plan, position, item)
+    for flag in assessment.red_flags:  # cleared as a practitioner would record it
+        RedFlagClearance.objects.create(
+            plan=plan,
+            flag_key=flag.key,
+            kind=ClearanceKind.OVERRIDE,
+            reason="Seen and cleared by the family doctor",
+            cleared_by=by,
+        )
     return plan, assessment
+
+
+def figure_forms_per_page(pdf: bytes) -> list[list[str]]:
+    """The pictures on each page: the handout draws each inside a form XObject named fig<n>_."""
+    import io
+
+    import pypdf
+
+    pages = []
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        pages.append(sorted(name for name in xobjects if name.startswith("/FormXob.fig")))
+    return pages
