@@ -127,6 +127,26 @@ def handout_data(plan):
     )
 
 
+def carry_photos(*, copied):
+    """An amendment keeps the practitioner's photos: {old item pk: new item} from plan_amend.
+
+    Part of the amendment's write (its PLAN_AMENDED event covers it); the image is the already
+    checked and re-encoded one.
+    """
+    for photo in PlanItemPhoto.objects.filter(item_id__in=list(copied)):
+        item = copied[photo.item_id]
+        PlanItemPhoto.objects.create(
+            plan=item.plan,
+            item=item,
+            image=bytes(photo.image),
+            content_type=photo.content_type,
+            sha256=photo.sha256,
+            width=photo.width,
+            height=photo.height,
+            uploaded_by=photo.uploaded_by,
+        )
+
+
 def render_handout(plan):
     """A draft's handout, made fresh and marked DRAFT; never stored as the record."""
     return HandoutDocument(handout_data(plan)).render()

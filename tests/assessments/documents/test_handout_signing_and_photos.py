@@ -152,3 +152,14 @@ def test_a_large_photo_is_scaled_down_and_a_signed_plan_takes_no_photo(practitio
     plan = sign(generate(practitioner), practitioner)
     with pytest.raises(PlanLockedError):
         plan_item_photo_attach(item=home_item(plan), data=png_bytes(), by=practitioner)
+
+
+def test_an_amendment_keeps_the_practitioners_photo(practitioner):
+    plan = generate(practitioner)
+    plan_item_photo_attach(item=home_item(plan), data=png_bytes(), by=practitioner)
+    signed = sign(plan, practitioner)
+
+    amendment = services.plan_amend(plan=signed, reason="Add a photo check", by=practitioner)
+    photo = PlanItemPhoto.objects.get(plan=amendment)
+    assert photo.item == home_item(amendment)
+    assert PlanItemPhoto.objects.filter(plan=signed).count() == 1  # the signed one is kept
