@@ -139,3 +139,30 @@ def test_every_exercise_is_translated_into_french():
         for exercise in EXERCISES:
             for text in (exercise.title, *exercise.steps, exercise.feel, exercise.stop):
                 assert text.render(translation.gettext) != text.msgid, text.msgid
+
+
+def test_a_practitioners_own_home_item_prints_as_typed_without_a_drawing(practitioner):
+    from assessments.plans import services
+
+    plan, _assessment = case_plan("healthy_control_occasional_cramps", by=practitioner)
+    hostile = 'Towel <b>stretch</b> & <img src="/etc/passwd"/>'
+    services.plan_item_add(
+        plan=plan,
+        data={
+            "component": "home_care",
+            "title": hostile,
+            "instructions": "Sit <i>tall</i> & pull",
+            "dosage": "Twice a day",
+        },
+        expected_version=plan.version,
+        by=practitioner,
+    )
+    plan.refresh_from_db()
+    data = handout_data(plan)
+    pdf = render_handout(plan)
+    text = flat(full_text(pdf))
+
+    assert hostile in text and "Sit <i>tall</i> & pull" in text and "Twice a day" in text
+    drawn = sum(1 for exercise in data.exercises if exercise.figure)
+    assert sum(len(page) for page in figure_forms_per_page(pdf)) == drawn
+    assert sum(len(page.images) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages) == 0
