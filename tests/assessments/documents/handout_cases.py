@@ -84,3 +84,18 @@ def figure_forms_per_page(pdf: bytes) -> list[list[str]]:
         xobjects = page["/Resources"].get("/XObject", {})
         pages.append(sorted(name for name in xobjects if name.startswith("/FormXob.fig")))
     return pages
+
+
+def png_bytes(size=(64, 48), secret=b""):
+    """A real PNG, with an optional text chunk that re-encoding must drop."""
+    import io
+
+    from PIL import Image, PngImagePlugin
+
+    image = Image.new("RGB", size, (200, 120, 40))
+    info = PngImagePlugin.PngInfo()
+    if secret:
+        info.add_text("Comment", secret.decode())
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info)
+    return out.getvalue()

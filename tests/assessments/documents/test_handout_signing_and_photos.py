@@ -9,13 +9,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.urls import reverse
-from PIL import Image, PngImagePlugin
+from PIL import Image
 
 from assessments.documents.photo_services import clean_photo, plan_item_photo_attach
 from assessments.models import PlanHandoutDocument, PlanItemPhoto, PlanLockedError
 from assessments.plans import services
 from clinic.models import AuditAction, AuditEvent
-from tests.assessments.documents.handout_cases import figure_forms_per_page
+from tests.assessments.documents.handout_cases import figure_forms_per_page, png_bytes
 from tests.assessments.documents.pdf_reading import flat, full_text
 from tests.assessments.plans.test_plan_services import answer_precautions, generate
 
@@ -30,16 +30,6 @@ def handout_url(plan, **query):
 def photo_url(item):
     kwargs = {"patient_pk": item.plan.patient_id, "pk": item.plan_id, "item_pk": item.pk}
     return reverse("plan_item_photo", kwargs=kwargs)
-
-
-def png_bytes(size=(64, 48), secret=b""):
-    image = Image.new("RGB", size, (200, 120, 40))
-    info = PngImagePlugin.PngInfo()
-    if secret:
-        info.add_text("Comment", secret.decode())
-    out = io.BytesIO()
-    image.save(out, "PNG", pnginfo=info)
-    return out.getvalue()
 
 
 def sign(plan, practitioner):
