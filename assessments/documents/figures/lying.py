@@ -195,10 +195,10 @@ def sleep_side_pillow(d: Drawing) -> None:
     person(
         d,
         head=(16, F + 24),
-        neck=(28, F + 20),
-        hip=(60, F + 16),
-        leg=((84, F + 28), (102, F + 24), (106, F + 28)),
-        far_leg=((84, F + 12), (102, F + 12), (106, F + 16)),
-        arm=((42, F + 26), (52, F + 20)),
+        neck=(28, F + 21),
+        hip=(60, F + 18),
+        leg=((82, F + 36), (100, F + 26), (105, F + 30)),  # top leg on the pillow
+        far_leg=((84, F + 14), (102, F + 12), (107, F + 16)),
+        arm=((40, F + 32), (50, F + 26)),
     )
-    pillow(d, 88, F + 20, 12, 8)  # between the knees, drawn over the legs
+    pillow(d, 86, F + 24, 12, 12)  # between the knees, drawn over the legs

@@ -174,8 +174,8 @@ def toe_raise(d: Drawing) -> None:
         head=(44, 96),
         neck=(42, 84),
         hip=(40, 54),
-        leg=((42, 32), (42, F + 2), (49, F + 7)),  # heels down, toes up
-        far_leg=((40, 32), (40, F + 2), (47, F + 7)),
+        leg=((42, 32), (42, F + 2), (50, F + 11)),  # heels down, toes up
+        far_leg=((40, 32), (40, F + 2), (48, F + 11)),
         arm=((40, 70), (42, 58)),
     )
     arrow(d, (62, F + 2), (62, F + 14))
