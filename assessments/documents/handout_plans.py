@@ -18,7 +18,9 @@ from assessments.documents.plans import (
     see_doctor_text,
 )
 from assessments.models import PlanHandoutDocument, PlanItemPhoto
-from assessments.reasoning.handout import HandoutItem, patient_handout
+from assessments.reasoning.handout import HandoutItem, exercises_for, patient_handout
+from assessments.reasoning.handout.programme import is_home
+from assessments.reasoning.handout.wording import HOME_ADVICE
 from assessments.reasoning.i18n import Text
 from assessments.reasoning.labels import MUSCLE_NAMES
 from clinic.models import ClinicProfile
@@ -67,6 +69,17 @@ def _handout_items(plan):
             )
         )
     return items
+
+
+def prints_as_exercise(item):
+    """Whether the item is an exercise block on the handout (where a photo can be printed)."""
+    if not item.key:
+        return is_home(HandoutItem(key="", component=item.component))
+    # A stretch item prints once it names a muscle (every cramping muscle has a home stretch).
+    handout_item = HandoutItem(key=item.key, component=item.component, muscles=("calf",))
+    return (
+        is_home(handout_item) and item.key not in HOME_ADVICE and bool(exercises_for(handout_item))
+    )
 
 
 def _say(value):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from assessments.documents.handout_plans import render_handout
+from assessments.documents.handout_plans import prints_as_exercise, render_handout
 from assessments.documents.photo_services import (
     MAX_UPLOAD_BYTES,
     plan_item_photo_attach,
@@ -129,5 +129,12 @@ def plan_item_photo(request, patient_pk, pk, item_pk):
         else:
             return redirect("plan_detail", patient_pk=patient.pk, pk=plan.pk)
     has_photo = PlanItemPhoto.objects.filter(item=item).exists()
-    context = {"patient": patient, "plan": plan, "item": item, "form": form, "has_photo": has_photo}
+    context = {
+        "patient": patient,
+        "plan": plan,
+        "item": item,
+        "form": form,
+        "has_photo": has_photo,
+        "on_handout": prints_as_exercise(item),
+    }
     return render(request, "assessments/plan_item_photo.html", context)

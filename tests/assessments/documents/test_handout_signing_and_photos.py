@@ -153,3 +153,14 @@ def test_an_amendment_keeps_the_practitioners_photo(practitioner):
     photo = PlanItemPhoto.objects.get(plan=amendment)
     assert photo.item == home_item(amendment)
     assert PlanItemPhoto.objects.filter(plan=signed).count() == 1  # the signed one is kept
+
+
+def test_the_photo_page_warns_when_the_item_is_not_an_exercise_on_the_handout(
+    practitioner, practitioner_client
+):
+    plan = generate(practitioner)
+    massage = plan.items.filter(removed=False, component="massage").first()
+    page = practitioner_client.get(photo_url(massage)).content.decode()
+    assert "a photo would not be printed" in page
+    page = practitioner_client.get(photo_url(home_item(plan))).content.decode()
+    assert "a photo would not be printed" not in page
