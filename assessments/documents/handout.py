@@ -90,7 +90,7 @@ class HandoutDocument(BaseDocument):
     def __init__(self, data: HandoutData):
         super().__init__(data)
         self.layout = LAYOUTS[0]
-        self._last_y: list[tuple[int, float, float]] = []
+        self._last_y: list[tuple[int, float, float, float]] = []
 
     @property
     def is_draft(self) -> bool:
@@ -138,12 +138,13 @@ class HandoutDocument(BaseDocument):
         with translation.override(self.data.language):
             story = [*self._letterhead_story(), *self.story()]
         needed = sum(flowable.wrapOn(None, frame_width, height)[1] for flowable in story)
-        return needed > room * MAX_PAGES / 2 * ESTIMATE_LIMIT
+        return needed > room * ESTIMATE_LIMIT
 
     def _doc_template(self, buffer):
         template = super()._doc_template(buffer)
         self._last_y = []
 
+        # Where the last flowable ended on its page: reportlab's frame keeps its cursor in _y.
         def track(flowable):
             frame = template.frame
             self._last_y.append((template.page, frame._y, frame._y1, frame._height))
