@@ -44,7 +44,7 @@ bench: $(STAMP)
 # Load and PostgreSQL-restart check: gunicorn + a throwaway database; needs PostgreSQL on
 # 127.0.0.1:5432 (user postgres) and pg_ctlcluster. Restarts the cluster once, mid-run.
 loadtest: $(STAMP)
-	$(BIN)/python perf/loadtest/run.py $(LOADTEST_ARGS)
+	$(BIN)/python -m perf.loadtest.run $(LOADTEST_ARGS)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l fr --no-location

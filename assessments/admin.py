@@ -6,7 +6,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from assessments.models import Exam, ExamCorrection, OutcomeMeasure
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class _ReadOnly:
+    """Shown, never changed here: these records change only through their services."""
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -15,6 +17,10 @@ class ReadOnlyAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(_ReadOnly, SimpleHistoryAdmin):
+    pass
 
 
 @admin.register(Exam)
@@ -33,15 +39,6 @@ class OutcomeMeasureAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ExamCorrection)
-class ExamCorrectionAdmin(admin.ModelAdmin):
+class ExamCorrectionAdmin(_ReadOnly, admin.ModelAdmin):
     list_display = ["exam", "corrected_at", "corrected_by", "reason"]
     list_select_related = ["exam__patient", "corrected_by"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -33,12 +33,12 @@ urlpatterns = [
     path("<int:patient_pk>/plans/<int:pk>/details/", plan_views.plan_details, name="plan_details"),
     path(
         "<int:patient_pk>/plans/<int:pk>/items/new/",
-        plan_edit_views.plan_item_add,
+        plan_edit_views.plan_item_form,
         name="plan_item_add",
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/edit/",
-        plan_edit_views.plan_item_edit,
+        plan_edit_views.plan_item_form,
         name="plan_item_edit",
     ),
     path(
@@ -78,12 +78,12 @@ urlpatterns = [
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/goals/new/",
-        plan_edit_views.plan_goal_add,
+        plan_edit_views.plan_goal_form,
         name="plan_goal_add",
     ),
     path(
         "<int:patient_pk>/plans/<int:pk>/goals/<int:goal_pk>/edit/",
-        plan_edit_views.plan_goal_edit,
+        plan_edit_views.plan_goal_form,
         name="plan_goal_edit",
     ),
     path(

@@ -73,3 +73,17 @@ def record_event(
         detail=detail[:500],
         client_address=client_address(request) if request is not None else None,
     )
+
+
+def record_change(obj, action, *, by, patient=None, request=None, detail="", **extra):
+    """The event most services record: ``by`` did ``action`` to ``obj``, a record of one patient
+    (``obj.patient`` unless the caller holds it already)."""
+    return record_event(
+        request=request,
+        action=action,
+        patient=patient if patient is not None else obj.patient,
+        obj=obj,
+        user=by,
+        detail=detail,
+        **extra,
+    )

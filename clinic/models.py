@@ -131,6 +131,10 @@ class AuditAction(models.TextChoices):
     DOCUMENT_PRINTED = "document_printed", _("Printed or downloaded a document")
     DOCUMENT_TAMPERED = "document_tampered", _("Refused a stored document that fails its check")
     EXPORTED = "exported", _("Exported records")
+    # The REST API (issue 19): every call, named by its key's account.
+    API_CALL = "api_call", _("Called the API")
+    API_KEY_ISSUED = "api_key_issued", _("Issued an API key")
+    API_KEY_REVOKED = "api_key_revoked", _("Revoked an API key")
     # Staff and accounts (issue 13): who did it is the event's user, to whom is its object.
     USER_ADDED = "user_added", _("Added a user")
     ROLE_CHANGED = "role_changed", _("Changed a user's role")

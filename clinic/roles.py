@@ -61,6 +61,10 @@ GROUP_PERMISSIONS = {
         "clinic.view_clinicprofile",
         "clinic.change_clinicprofile",
         "clinic.view_auditevent",
+        # API keys for integrations (interop/keys): issue, list, revoke.
+        "interop.view_apikey",
+        "interop.add_apikey",
+        "interop.change_apikey",
     ],
 }
 

@@ -56,9 +56,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # django-ninja: the REST API; its docs page serves Swagger UI from its own static files.
+    "ninja",
     "clinic",
     "intake",
     "assessments",
+    "interop",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +240,10 @@ if not DEBUG:
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Clinic records")
 # Roles that must sign in with a second factor (the others may choose to).
 TWO_FACTOR_REQUIRED_ROLES = ["Clinic admin"]
+
+# The FHIR export's own code systems and identifiers (outcome measures without a LOINC code,
+# exam findings, record numbers) are named under this URI: one the clinic or vendor controls.
+FHIR_BASE_URL = env.str("FHIR_BASE_URL", default="https://clinic-records.example/fhir")
 
 # Self-intake links expire after this many hours.
 SELF_INTAKE_LINK_HOURS = env.int("SELF_INTAKE_LINK_HOURS", default=72)

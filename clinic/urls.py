@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from assessments.outcomes import views as self_report_views
 from clinic import account_views, views
 from intake.self_intake.views import self_intake
+from interop.api.main import api_urls
 
 admin.site.site_header = _("Clinic administration")
 admin.site.site_title = _("Clinic administration")
@@ -32,6 +33,10 @@ urlpatterns = [
     ),
     # The clinic admin's staff page: accounts, roles, credentials.
     path("staff/", include("clinic.staff.urls")),
+    path("staff/api-keys/", include("interop.keys.urls")),
+    # Records in standard form (issue 19): the REST API and the FHIR R4 export.
+    path("api/v1/", api_urls()),
+    path("fhir/", include("interop.fhir.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("patients/", include("intake.urls")),

@@ -9,6 +9,22 @@ from intake.models import RED_FLAG_FIELDS
 MAX_GESTATION_WEEKS = 44  # post-term pregnancies run past 42 weeks (DESIGN.md, corrections)
 WARN_GESTATION_WEEKS = 42
 
+# The conditions the history asks about with one yes / no each, in the questionnaire's order.
+MEDICAL_CONDITIONS = (
+    "diabetes",
+    "liver_disease",
+    "kidney_disease",
+    "multiple_sclerosis",
+    "motor_neurone_disease",
+    "peripheral_neuropathy",
+    "heart_circulation_disease",
+    "osteoporosis",
+    "stroke",
+    "parkinsons_disease",
+    "cancer_history",
+    "recent_trauma",
+)
+
 SECTIONS = [
     (
         _("Your complaint"),

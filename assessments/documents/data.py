@@ -12,16 +12,12 @@ import json
 from datetime import UTC, date, datetime
 from typing import Literal
 
-COMPONENTS = (
-    "spinal_mobilisation",
-    "massage",
-    "stretching",
-    "strengthening",
-    "posture",
-    "nutrition_referral",
-    "medical_referral",
-    "home_care",
-)
+from assessments.reasoning.vocabulary import COMPONENTS as PLAN_COMPONENTS
+
+# The printed plan lists the practitioner's treatment first, then the medical referral, then what
+# the patient does at home: the plan's own order with those two moved to the end.
+_PRINTED_LAST = ("medical_referral", "home_care")
+COMPONENTS = (*(c for c in PLAN_COMPONENTS if c not in _PRINTED_LAST), *_PRINTED_LAST)
 LANGUAGES = ("en", "fr")
 REFERRAL_KINDS = ("nutrition", "doctor")
 

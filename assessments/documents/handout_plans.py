@@ -18,6 +18,7 @@ from assessments.documents.plans import (
     see_doctor_text,
 )
 from assessments.models import PlanHandoutDocument, PlanItemPhoto
+from assessments.plans.snapshot import plan_snapshot
 from assessments.reasoning.handout import HandoutItem, exercises_for, patient_handout
 from assessments.reasoning.handout.programme import is_home
 from assessments.reasoning.handout.wording import HOME_ADVICE
@@ -47,9 +48,7 @@ def _muscles(proposed):
 
 
 def _handout_items(plan):
-    proposed = {
-        item["key"]: item for item in (plan.assessment or {}).get("plan", {}).get("items", [])
-    }
+    proposed = {item["key"]: item for item in plan_snapshot(plan).proposed_items}
     items = []
     for item in plan.items.filter(removed=False).order_by("position", "pk"):
         original = proposed.get(item.key) if item.key else None
@@ -94,10 +93,10 @@ def _photos(plan):
 
 
 def handout_data(plan):
-    snapshot = plan.assessment or {}
+    snapshot = plan_snapshot(plan)
     dismissed = set(plan.factor_decisions.values_list("factor_key", flat=True))
-    factor_keys = [f["key"] for f in snapshot.get("factors", []) if f["key"] not in dismissed]
-    precaution_keys = [p["key"] for p in snapshot.get("precautions", [])]
+    factor_keys = [key for key in snapshot.factor_keys() if key not in dismissed]
+    precaution_keys = list(snapshot.precautions_by_key)
     language = plan.language if plan.language in {"en", "fr"} else "en"
     content = patient_handout(
         _handout_items(plan), factor_keys=factor_keys, precaution_keys=precaution_keys

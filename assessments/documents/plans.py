@@ -20,6 +20,9 @@ from assessments.documents import (
     ReferralLetterDocument,
 )
 from assessments.models import PlanDocument
+from assessments.plans.selectors import open_red_flags
+from assessments.plans.snapshot import plan_snapshot
+from assessments.plans.snapshot import shown as _shown
 from clinic.models import ClinicProfile, signer_line
 
 # What a patient does on their own between visits; the rest happens at the clinic.
@@ -49,16 +52,12 @@ def _practitioner_name(plan):
     return signer_line(plan.signed_by or plan.created_by)
 
 
-def _shown(text):
-    return (text or {}).get("shown", "")
-
-
 def _summary(plan, dismissed):
     if plan.impression.strip():
         return plan.impression
     factors = [
         _shown(factor["title"])
-        for factor in plan.assessment.get("factors", [])
+        for factor in plan_snapshot(plan).factors
         if factor["key"] not in dismissed
     ]
     return " ".join(factors[:SUMMARY_FACTORS])
@@ -73,14 +72,9 @@ URGENCY_WORDS = {
 }
 
 
-def _open_red_flags(plan):
-    cleared = set(plan.red_flag_clearances.values_list("flag_key", flat=True))
-    return [f for f in (plan.assessment or {}).get("red_flags", []) if f["key"] not in cleared]
-
-
 def see_doctor_text(plan):
     """What the patient must do while a red flag is open, in plain words ("" when none is)."""
-    flags = _open_red_flags(plan)
+    flags = open_red_flags(plan)
     if not flags:
         return ""
     first = min(
@@ -96,10 +90,9 @@ def see_doctor_text(plan):
 
 def care_plan_data(plan):
     """The care plan as the document prints it: kept items in order, goals, precautions."""
-    snapshot = plan.assessment or {}
     precaution_texts = {
         precaution["key"]: _shown(precaution["text"])
-        for precaution in snapshot.get("precautions", [])
+        for precaution in plan_snapshot(plan).precautions
     }
     dismissed = set(plan.factor_decisions.values_list("factor_key", flat=True))
     items = tuple(
@@ -159,14 +152,13 @@ RECIPIENTS = {
 def referral_letters(plan):
     """The referrals the assessment proposes for this plan: [(key, title)]."""
     return [
-        (referral["key"], _shown(referral["title"]))
-        for referral in (plan.assessment or {}).get("referrals", [])
+        (referral["key"], _shown(referral["title"])) for referral in plan_snapshot(plan).referrals
     ]
 
 
 def referral_letter_data(plan, key):
     """The letter for one referral of the plan, or None when the plan has no such referral."""
-    for referral in (plan.assessment or {}).get("referrals", []):
+    for referral in plan_snapshot(plan).referrals:
         if referral["key"] != key:
             continue
         kind, salutation = RECIPIENTS.get(referral["recipient"], RECIPIENTS["doctor"])

@@ -18,7 +18,7 @@ from assessments.documents.plans import render_care_plan, render_referral_letter
 from assessments.models import PlanDocument, PlanStatus
 from assessments.plans.selectors import get_plan
 from clinic.access import get_patient
-from clinic.audit import record_event
+from clinic.audit import record_change, record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 
@@ -60,13 +60,7 @@ def plan_pdf(request, patient_pk, pk):
         if not hmac.compare_digest(hashlib.sha256(pdf).hexdigest(), document.sha256):
             return _refuse_tampered(request, patient, plan, document, pdf)
         detail = f"care plan v{plan.number} sha256:{document.sha256[:12]}"
-    record_event(
-        request=request,
-        action=AuditAction.DOCUMENT_PRINTED,
-        patient=patient,
-        obj=plan,
-        detail=detail,
-    )
+    record_change(plan, AuditAction.DOCUMENT_PRINTED, by=request.user, detail=detail)
     what = f"care-plan-v{plan.number}" + ("-draft" if plan.status == PlanStatus.DRAFT else "")
     return _pdf_response(pdf, _filename(plan, what), download="download" in request.GET)
 

@@ -16,7 +16,7 @@ from assessments.models import (
     ExamStatus,
 )
 from clinic import concurrency as clinic_concurrency
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.models import AuditAction
 from intake.models import IntakeStatus
 
@@ -108,53 +108,47 @@ def exam_start(*, patient, by, data=None, intake=None, request=None):
     _apply(exam, data or {})
     exam.full_clean()
     exam.save()
-    record_event(
-        request=request, action=AuditAction.EXAM_STARTED, patient=patient, obj=exam, user=by
-    )
+    record_change(exam, AuditAction.EXAM_STARTED, by=by, patient=patient, request=request)
     return exam
 
 
-@transaction.atomic
-def exam_save_draft(*, exam, data, expected_version, by, request=None):
-    """Save a draft unless someone saved first (ConcurrentEditError) or it is finished."""
+def _write_draft(exam, *, data, expected_version, by, request, finishing):
+    """Save the form's values on a draft, finishing it too when asked, unless someone saved first
+    (ConcurrentEditError) or it is finished already."""
     current = _locked_current(exam, expected_version)
     if current.is_finished:
         raise ExamLockedError
     _apply(current, data)
+    if finishing:
+        current.status = ExamStatus.FINISHED
+        current.finished_at = timezone.now()
+        current.finished_by = by
     current.version += 1
     current.full_clean()
     current.save()
-    record_event(
-        request=request,
-        action=AuditAction.EXAM_SAVED,
-        patient=current.patient,
-        obj=current,
-        user=by,
-    )
+    action = AuditAction.EXAM_FINISHED if finishing else AuditAction.EXAM_SAVED
+    record_change(current, action, by=by, request=request)
     return current
+
+
+@transaction.atomic
+def exam_save_draft(*, exam, data, expected_version, by, request=None):
+    return _write_draft(
+        exam, data=data, expected_version=expected_version, by=by, request=request, finishing=False
+    )
 
 
 @transaction.atomic
 def exam_finish(*, exam, by, expected_version, data=None, request=None):
     """Finish (and lock) a draft, saving the form's last values with it in the same write."""
-    current = _locked_current(exam, expected_version)
-    if current.is_finished:
-        raise ExamLockedError
-    _apply(current, data or {})
-    current.status = ExamStatus.FINISHED
-    current.finished_at = timezone.now()
-    current.finished_by = by
-    current.version += 1
-    current.full_clean()
-    current.save()
-    record_event(
+    return _write_draft(
+        exam,
+        data=data or {},
+        expected_version=expected_version,
+        by=by,
         request=request,
-        action=AuditAction.EXAM_FINISHED,
-        patient=current.patient,
-        obj=current,
-        user=by,
+        finishing=True,
     )
-    return current
 
 
 @transaction.atomic
@@ -184,12 +178,11 @@ def exam_correct(*, exam, data, reason, expected_version, by, request=None):
     correction = ExamCorrection(exam=current, reason=reason, changes=changes, corrected_by=by)
     correction.full_clean()
     correction.save()
-    record_event(
+    record_change(
+        current,
+        AuditAction.EXAM_CORRECTED,
+        by=by,
         request=request,
-        action=AuditAction.EXAM_CORRECTED,
-        patient=current.patient,
-        obj=current,
-        user=by,
         detail=f"corrected {', '.join(changes)}: {reason}",
     )
     return current

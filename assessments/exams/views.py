@@ -16,7 +16,7 @@ from assessments.exams.forms import (
 )
 from assessments.exams.presenters import correction_rows, exam_summary
 from assessments.exams.selectors import get_exam
-from assessments.models import Exam, ExamLockedError, SegmentSide, Stiffness
+from assessments.models import Exam, SegmentSide, Stiffness
 from assessments.outcomes.selectors import exam_outcomes
 from clinic.access import get_intake, get_patient
 from clinic.audit import record_event
@@ -36,10 +36,21 @@ def _data(form, grid):
     return {**form.cleaned_data, "segments": grid.segments()}
 
 
-def _keep_typed_but_take_version(form, conflict):
-    # Keep what was typed, but let the next save go against the version now shown.
-    form.data = form.data.copy()
-    form.data["version"] = conflict.version
+def _save(form, write):
+    """Run ``write``; someone else's save or a refusal (a locked exam, invalid values) becomes
+    the form's error. Returns (saved, the record as someone else saved it or None)."""
+    try:
+        write()
+    except services.ConcurrentEditError as error:
+        form.add_error(None, error.message)
+        # Keep what was typed, but let the next save go against the version now shown.
+        form.data = form.data.copy()
+        form.data["version"] = error.current.version
+        return False, error.current
+    except ValidationError as error:  # ExamLockedError among them
+        form.add_error(None, error)
+        return False, None
+    return True, None
 
 
 def _render_exam_form(request, *, patient, exam, form, grid, mode, conflict=None):
@@ -141,21 +152,17 @@ def exam_edit(request, patient_pk, pk):
     if request.method == "POST" and form.is_valid() & grid.is_valid():
         finish = "finish" in request.POST
         service = services.exam_finish if finish else services.exam_save_draft
-        try:
-            service(
+        saved, conflict = _save(
+            form,
+            lambda: service(
                 exam=exam,
                 data=_data(form, grid),
                 expected_version=form.cleaned_data["version"],
                 by=request.user,
                 request=request,
-            )
-        except services.ConcurrentEditError as error:
-            conflict = error.current
-            form.add_error(None, error.message)
-            _keep_typed_but_take_version(form, conflict)
-        except ExamLockedError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if saved:
             if finish:
                 messages.success(request, _("The exam is finished and locked."))
             else:
@@ -206,22 +213,18 @@ def exam_correct(request, patient_pk, pk):
     form, grid = _exam_forms(request, exam=exam, form_class=ExamCorrectionForm)
     conflict = None
     if request.method == "POST" and form.is_valid() & grid.is_valid():
-        try:
-            services.exam_correct(
+        saved, conflict = _save(
+            form,
+            lambda: services.exam_correct(
                 exam=exam,
                 data=_data(form, grid),
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
                 by=request.user,
                 request=request,
-            )
-        except services.ConcurrentEditError as error:
-            conflict = error.current
-            form.add_error(None, error.message)
-            _keep_typed_but_take_version(form, conflict)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
+            ),
+        )
+        if saved:
             messages.success(request, _("The correction is saved; the earlier values are kept."))
             return redirect("exam_detail", patient_pk=patient.pk, pk=exam.pk)
     return _render_exam_form(

@@ -9,6 +9,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The levels, roots and muscles are the reasoning's own vocabulary, declared once there.
+from assessments.reasoning.vocabulary import (  # noqa: F401 (the models' names for them)
+    NERVE_ROOTS,
+    SEGMENT_LEVELS,
+    STRENGTH_MUSCLES,
+)
+
 # --- Vocabularies ------------------------------------------------------------------------------
 
 
@@ -86,27 +93,6 @@ class RangeOfMotion(models.TextChoices):
     REDUCED_PAINFUL = "reduced_painful", _("Reduced and painful")
 
 
-SEGMENT_LEVELS = (
-    *(f"C{n}" for n in range(1, 8)),
-    *(f"T{n}" for n in range(1, 13)),
-    *(f"L{n}" for n in range(1, 6)),
-    "S1",
-    "SIJ",
-)
-NERVE_ROOTS = (
-    *(f"C{n}" for n in range(1, 9)),
-    *(f"T{n}" for n in range(1, 13)),
-    *(f"L{n}" for n in range(1, 6)),
-    *(f"S{n}" for n in range(1, 6)),
-)
-STRENGTH_MUSCLES = (
-    "glute_max",
-    "glute_med",
-    "calf",
-    "hamstrings",
-    "quadriceps",
-    "tibialis_anterior",
-)
 ROM_MOVEMENTS = (
     "flexion",
     "extension",

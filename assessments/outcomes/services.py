@@ -17,7 +17,7 @@ from assessments.models import (
     OutcomeSource,
 )
 from assessments.outcomes import instruments
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.models import AuditAction
 
 
@@ -78,12 +78,12 @@ def outcome_record(
     )
     measure.full_clean()
     measure.save()
-    record_event(
-        request=request,
-        action=AuditAction.OUTCOME_RECORDED,
+    record_change(
+        measure,
+        AuditAction.OUTCOME_RECORDED,
+        by=by,
         patient=patient,
-        obj=measure,
-        user=by,
+        request=request,
         detail=f"{instrument} {score}",
         by_patient_link=source == OutcomeSource.PATIENT,
     )

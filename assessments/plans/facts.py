@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from assessments.reasoning import Facts, facts_from_dict
 from assessments.reasoning.facts import CRAMP_MUSCLES, CRAMP_TIMINGS, RED_FLAG_FIELDS
+from assessments.reasoning.vocabulary import STRENGTH_MUSCLES
+from intake.questionnaire import MEDICAL_CONDITIONS
 
 # The intake asks one "which side?" for all the cramping muscles; unanswered means both.
 _UNKNOWN_SIDE = "both"
@@ -42,21 +44,7 @@ def person_facts(patient, day):
     }
 
 
-_CONDITIONS = (
-    "diabetes",
-    "liver_disease",
-    "kidney_disease",
-    "multiple_sclerosis",
-    "motor_neurone_disease",
-    "peripheral_neuropathy",
-    "heart_circulation_disease",
-    "osteoporosis",
-    "stroke",
-    "parkinsons_disease",
-    "cancer_history",
-    "recent_trauma",
-    "past_leg_muscle_injury",
-)
+_CONDITIONS = (*MEDICAL_CONDITIONS, "past_leg_muscle_injury")
 _SYMPTOMS = ("tingling", "numbness", "radiating_leg_pain", "radiating_arm_pain")
 
 
@@ -154,18 +142,7 @@ _NEURO = (
     "strength_change_roots",
 )
 _STRENGTH = (
-    *(
-        f"{muscle}_{side}"
-        for muscle in (
-            "glute_max",
-            "glute_med",
-            "calf",
-            "hamstrings",
-            "quadriceps",
-            "tibialis_anterior",
-        )
-        for side in ("left", "right")
-    ),
+    *(f"{muscle}_{side}" for muscle in STRENGTH_MUSCLES for side in ("left", "right")),
     "plank_seconds",
 )
 _FLEXIBILITY = (

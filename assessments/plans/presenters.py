@@ -12,11 +12,8 @@ from assessments.plans.forms import (
     PlanDetailsForm,
     RedFlagClearForm,
 )
-
-
-def _shown(text):
-    return text.get("shown", text.get("text", "")) if text else ""
-
+from assessments.plans.snapshot import plan_snapshot
+from assessments.plans.snapshot import shown_or_english as _shown
 
 # How soon, for the practitioner; the patient's words come from the reasoning's patient_text.
 URGENCY_LABELS = {
@@ -33,11 +30,11 @@ def source_titles(sources):
 
 
 def _detail_context(plan):
-    snapshot = plan.assessment or {}
+    stored = plan_snapshot(plan)
     dismissed = {d.factor_key: d for d in plan.factor_decisions.select_related("decided_by")}
     cleared = {c.flag_key: c for c in plan.red_flag_clearances.select_related("cleared_by")}
-    precautions = {p["key"]: p for p in snapshot.get("precautions", [])}
-    factor_titles = {f["key"]: _shown(f["title"]) for f in snapshot.get("factors", [])}
+    precautions = stored.precautions_by_key
+    factor_titles = {f["key"]: _shown(f["title"]) for f in stored.factors}
     overrides = {}
     for override in plan.precaution_overrides.select_related("overridden_by"):
         overrides[(override.item_id, override.precaution_key)] = override
@@ -72,7 +69,7 @@ def _detail_context(plan):
     return {
         "plan": plan,
         "patient": plan.patient,
-        "complaint": _shown(snapshot.get("complaint")),
+        "complaint": _shown(stored.complaint),
         "red_flags": [
             {
                 "key": flag["key"],
@@ -84,7 +81,7 @@ def _detail_context(plan):
                 "patient_text": _shown(flag.get("patient_text")),
                 "clearance": cleared.get(flag["key"]),
             }
-            for flag in snapshot.get("red_flags", [])
+            for flag in stored.red_flags
         ],
         "treatment_withheld": bool(selectors.open_red_flags(plan)),
         "withheld_items": [
@@ -95,16 +92,14 @@ def _detail_context(plan):
                 "alternative": withheld_titles.get(row.get("alternative") or "", ""),
                 "in_plan": row["item"] in in_plan,
             }
-            for row in snapshot.get("withheld_items", [])
+            for row in stored.withheld_items
         ],
         "deferred_items": [
             {"item": key, "title": withheld_titles.get(key, key)}
-            for key in snapshot.get("deferred_items", [])
+            for key in stored.deferred_items
             if key not in in_plan
         ],
-        "advice": [
-            _shown(p["text"]) for p in snapshot.get("precautions", []) if p.get("kind") == "advice"
-        ],
+        "advice": [_shown(p["text"]) for p in stored.precautions if p.get("kind") == "advice"],
         "factors": [
             {
                 "key": factor["key"],
@@ -115,7 +110,7 @@ def _detail_context(plan):
                 "sources": source_titles(factor["sources"]),
                 "dismissed": dismissed.get(factor["key"]),
             }
-            for rank, factor in enumerate(snapshot.get("factors", []), start=1)
+            for rank, factor in enumerate(stored.factors, start=1)
         ],
         "referrals": [
             {
@@ -124,9 +119,9 @@ def _detail_context(plan):
                 "urgency": r["urgency"],
                 "urgency_label": URGENCY_LABELS.get(r["urgency"], ""),
             }
-            for r in snapshot.get("referrals", [])
+            for r in stored.referrals
         ],
-        "clearance_note": _shown(snapshot.get("clearance_note")),
+        "clearance_note": _shown(stored.clearance_note),
         "referral_letters": referral_letters(plan),
         "groups": groups,
         "goals": list(plan.goals.order_by("position", "pk")),

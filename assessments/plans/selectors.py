@@ -13,15 +13,8 @@ from assessments.models import (
     PlanStatus,
     TreatmentPlan,
 )
+from assessments.plans.snapshot import plan_snapshot, shown_or_english
 from assessments.reasoning.interventions import ITEMS_BY_KEY
-
-
-def _factor_keys(plan):
-    return [factor["key"] for factor in plan.assessment.get("factors", [])]
-
-
-def _red_flag_keys(plan):
-    return [flag["key"] for flag in plan.assessment.get("red_flags", [])]
 
 
 def cleared_flag_keys(plan):
@@ -31,13 +24,14 @@ def cleared_flag_keys(plan):
 def open_red_flags(plan):
     """The plan's red flags that no clearance answers yet."""
     cleared = cleared_flag_keys(plan)
-    return [flag for flag in plan.assessment.get("red_flags", []) if flag["key"] not in cleared]
+    return [flag for flag in plan_snapshot(plan).red_flags if flag["key"] not in cleared]
 
 
 def withheld_item_titles(plan):
     """The titles, in the plan's language, of the items (and alternatives) it withholds."""
-    keys = set((plan.assessment or {}).get("deferred_items", []))
-    for row in (plan.assessment or {}).get("withheld_items", []):
+    stored = plan_snapshot(plan)
+    keys = set(stored.deferred_items)
+    for row in stored.withheld_items:
         keys.add(row["item"])
         if row.get("alternative"):
             keys.add(row["alternative"])
@@ -66,7 +60,7 @@ def sign_blockers(plan):
     kept = list(plan.items.filter(removed=False))
     flags = open_red_flags(plan)
     if flags and kept:
-        titles = ", ".join(_shown_text(flag["title"]) for flag in flags)
+        titles = ", ".join(shown_or_english(flag["title"]) for flag in flags)
         blockers.append(
             gettext(
                 "A red flag is open (%(flags)s): while it is, the plan is the medical referral "
@@ -75,7 +69,7 @@ def sign_blockers(plan):
             % {"flags": titles}
         )
     overridden = set(plan.precaution_overrides.values_list("item_id", "precaution_key"))
-    precautions = {p["key"]: p for p in plan.assessment.get("precautions", [])}
+    precautions = plan_snapshot(plan).precautions_by_key
     for item in kept:
         for key in item.precaution_keys:
             precaution = precautions.get(key, {})
@@ -86,7 +80,10 @@ def sign_blockers(plan):
                     "“%(item)s” is kept against a contraindication (%(precaution)s): give the "
                     "reason, or remove the item."
                 )
-                % {"item": item.title, "precaution": _shown_text(precaution.get("text")) or key}
+                % {
+                    "item": item.title,
+                    "precaution": shown_or_english(precaution.get("text")) or key,
+                }
             )
     return blockers
 
@@ -130,10 +127,6 @@ class _Blank(dict):
 
     def __missing__(self, key):
         return "…"
-
-
-def _shown_text(text):
-    return (text or {}).get("shown") or (text or {}).get("text", "")
 
 
 def chart_plan_rows(patient, *, with_drafts):

@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.models import (
@@ -11,6 +12,14 @@ from assessments.models import (
     ExamStatus,
 )
 from assessments.plans import services
+from assessments.plans.actions import (
+    CHANGE,
+    VIEW,
+    plan_action,
+    posted_version,
+    run,
+    to_detail,
+)
 from assessments.plans.forms import (
     AmendForm,
     DeferredItemForm,
@@ -22,35 +31,12 @@ from assessments.plans.forms import (
     WithheldItemForm,
 )
 from assessments.plans.presenters import _detail_context
-from assessments.plans.selectors import get_item, get_plan, series_versions
+from assessments.plans.selectors import get_plan, series_versions
 from clinic.access import get_patient
 from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.models import Intake, IntakeStatus
-
-VIEW = "assessments.view_treatmentplan"
-
-
-CHANGE = "assessments.change_treatmentplan"
-
-
-def _to_detail(request, plan):
-    return redirect("plan_detail", patient_pk=plan.patient_id, pk=plan.pk)
-
-
-def _run(request, plan, action, success):
-    """Call a service; report a conflict, a lock or invalid input as a message."""
-    try:
-        action()
-    except services.ConcurrentEditError as error:
-        messages.error(request, error.message)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, success)
-    return _to_detail(request, plan)
 
 
 @permission_required(VIEW, "assessments.add_treatmentplan")
@@ -90,29 +76,29 @@ def plan_generate(request, patient_pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("The draft plan is ready: review, edit and sign it."))
-            return _to_detail(request, plan)
+            return to_detail(plan)
     return render(request, "assessments/plan_generate.html", {"patient": patient, "form": form})
+
+
+def _viewed_plan(request, patient_pk, pk, detail=""):
+    """The patient and their plan, its reading recorded as an audit event."""
+    patient = get_patient(patient_pk)
+    plan = get_plan(patient, pk)
+    record_event(
+        request=request, action=AuditAction.PLAN_VIEWED, patient=patient, obj=plan, detail=detail
+    )
+    return patient, plan
 
 
 @permission_required(VIEW)
 def plan_detail(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
-    record_event(request=request, action=AuditAction.PLAN_VIEWED, patient=patient, obj=plan)
+    _patient, plan = _viewed_plan(request, patient_pk, pk)
     return render(request, "assessments/plan_detail.html", _detail_context(plan))
 
 
 @permission_required(VIEW)
 def plan_versions(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_VIEWED,
-        patient=patient,
-        obj=plan,
-        detail="versions",
-    )
+    patient, plan = _viewed_plan(request, patient_pk, pk, detail="versions")
     return render(
         request,
         "assessments/plan_versions.html",
@@ -123,15 +109,7 @@ def plan_versions(request, patient_pk, pk):
 @permission_required(VIEW)
 def plan_regenerate(request, patient_pk, pk):
     """What the reasoning would propose now, beside the plan; changes nothing."""
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_VIEWED,
-        patient=patient,
-        obj=plan,
-        detail="what the reasoning proposes now",
-    )
+    patient, plan = _viewed_plan(request, patient_pk, pk, detail="what the reasoning proposes now")
     try:
         preview = services.plan_regenerate_preview(plan=plan)
     except ValidationError as error:
@@ -140,22 +118,6 @@ def plan_regenerate(request, patient_pk, pk):
         problem = []
     context = {"patient": patient, "plan": plan, "preview": preview, "problem": problem}
     return render(request, "assessments/plan_regenerate.html", context)
-
-
-def _draft_or_redirect(request, plan):
-    if plan.is_draft:
-        return None
-    messages.warning(
-        request, _("This plan is signed and locked. Amend it to make a new version instead.")
-    )
-    return _to_detail(request, plan)
-
-
-def _invalid(request, plan, form):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-    return _to_detail(request, plan)
 
 
 @permission_required(VIEW, CHANGE)
@@ -168,7 +130,7 @@ def plan_details(request, patient_pk, pk):
         context = {**_detail_context(plan), "details_form": form}
         return render(request, "assessments/plan_detail.html", context)
     data = {name: form.cleaned_data[name] for name in services.DETAIL_FIELDS}
-    return _run(
+    return run(
         request,
         plan,
         lambda: services.plan_update_details(
@@ -178,106 +140,12 @@ def plan_details(request, patient_pk, pk):
     )
 
 
-@permission_required(VIEW, CHANGE)
-@require_POST
-def plan_factor_dismiss(request, patient_pk, pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    form = FactorDismissForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, plan, form)
-    return _run(
-        request,
-        plan,
-        lambda: services.factor_dismiss(
-            plan=plan,
-            factor_key=form.cleaned_data["factor_key"],
-            reason=form.cleaned_data["reason"],
-            expected_version=form.cleaned_data["version"],
-            by=request.user,
-        ),
-        _("The factor is dismissed, with your reason."),
-    )
-
-
-@permission_required(VIEW, CHANGE)
-@require_POST
-def plan_precaution_override(request, patient_pk, pk, item_pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    item = get_item(plan, item_pk)
-    form = PrecautionOverrideForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, plan, form)
-    return _run(
-        request,
-        plan,
-        lambda: services.precaution_override(
-            item=item,
-            precaution_key=form.cleaned_data["precaution_key"],
-            reason=form.cleaned_data["reason"],
-            expected_version=form.cleaned_data["version"],
-            by=request.user,
-            request=request,
-        ),
-        _("The item is kept with the precaution; your reason is recorded."),
-    )
-
-
-@permission_required(VIEW, CHANGE)
-@require_POST
-def plan_red_flag_clear(request, patient_pk, pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    form = RedFlagClearForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, plan, form)
-    return _run(
-        request,
-        plan,
-        lambda: services.red_flag_clear(
-            plan=plan,
-            flag_key=form.cleaned_data["flag_key"],
-            kind=form.cleaned_data["kind"],
-            doctor_name=form.cleaned_data["doctor_name"],
-            seen_on=form.cleaned_data["seen_on"],
-            reason=form.cleaned_data["reason"],
-            expected_version=form.cleaned_data["version"],
-            by=request.user,
-            request=request,
-        ),
-        _("The red flag is cleared."),
-    )
-
-
-@permission_required(VIEW, CHANGE)
-@require_POST
-def plan_withheld_item_add(request, patient_pk, pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    form = WithheldItemForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, plan, form)
-    return _run(
-        request,
-        plan,
-        lambda: services.plan_withheld_item_add(
-            plan=plan,
-            item_key=form.cleaned_data["item_key"],
-            reason=form.cleaned_data["reason"],
-            expected_version=form.cleaned_data["version"],
-            by=request.user,
-            request=request,
-        ),
-        _("The item is added against the contraindication; your reason is recorded."),
-    )
-
-
 @permission_required(VIEW, "assessments.sign_treatmentplan")
 @require_POST
 def plan_sign(request, patient_pk, pk):
     plan = get_plan(get_patient(patient_pk), pk)
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = None
-    return _run(
+    version = posted_version(request)
+    return run(
         request,
         plan,
         lambda: services.plan_sign(
@@ -294,7 +162,7 @@ def plan_amend(request, patient_pk, pk):
     plan = get_plan(patient, pk)
     if not plan.is_signed:
         messages.warning(request, _("Only the signed, current version of a plan can be amended."))
-        return _to_detail(request, plan)
+        return to_detail(plan)
     form = AmendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -309,27 +177,31 @@ def plan_amend(request, patient_pk, pk):
                 _("Version %(number)s is a draft: edit it and sign it to replace version %(old)s.")
                 % {"number": amendment.number, "old": plan.number},
             )
-            return _to_detail(request, amendment)
+            return to_detail(amendment)
     context = {"patient": patient, "plan": plan, "form": form}
     return render(request, "assessments/plan_amend.html", context)
 
 
-@permission_required(VIEW, CHANGE)
-@require_POST
-def plan_deferred_item_add(request, patient_pk, pk):
-    plan = get_plan(get_patient(patient_pk), pk)
-    form = DeferredItemForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, plan, form)
-    return _run(
-        request,
-        plan,
-        lambda: services.plan_deferred_item_add(
-            plan=plan,
-            item_key=form.cleaned_data["item_key"],
-            expected_version=form.cleaned_data["version"],
-            by=request.user,
-            request=request,
-        ),
-        _("The item is added to the plan."),
-    )
+plan_factor_dismiss = plan_action(
+    FactorDismissForm,
+    services.factor_dismiss,
+    gettext_lazy("The factor is dismissed, with your reason."),
+)
+plan_precaution_override = plan_action(
+    PrecautionOverrideForm,
+    services.precaution_override,
+    gettext_lazy("The item is kept with the precaution; your reason is recorded."),
+)
+plan_red_flag_clear = plan_action(
+    RedFlagClearForm, services.red_flag_clear, gettext_lazy("The red flag is cleared.")
+)
+plan_withheld_item_add = plan_action(
+    WithheldItemForm,
+    services.plan_withheld_item_add,
+    gettext_lazy("The item is added against the contraindication; your reason is recorded."),
+)
+plan_deferred_item_add = plan_action(
+    DeferredItemForm,
+    services.plan_deferred_item_add,
+    gettext_lazy("The item is added to the plan."),
+)

@@ -77,7 +77,8 @@ def render_catalogue_markdown(rules: Iterable[Rule]) -> str:
     lines = [
         "# Clinical rule catalogue",
         "",
-        "Generated from `assessments/reasoning/rules.py` by `python manage.py rule_catalogue`;",
+        "Generated from the topic modules of `assessments/reasoning/rules/`, in the order of",
+        "`RULES`, by `python manage.py rule_catalogue --output docs/rules.md`;",
         "do not edit by hand. Every rule names the seed texts it rests on "
         "(`shared/seeds/<name>.txt`);",
         "`clinical-screening` marks red flags and safety checks any clinic screens "

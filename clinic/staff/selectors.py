@@ -11,13 +11,18 @@ def staff_list():
     return (
         get_user_model()
         .objects.select_related("staff_profile")
+        # An API key's own account (interop.ApiKey.user) is managed on the API-key page.
+        .filter(api_key__isnull=True)
         .prefetch_related("groups")
         .order_by("-is_active", "last_name", "first_name", "username")
     )
 
 
 def staff_get(pk):
-    return get_object_or_404(get_user_model().objects.select_related("staff_profile"), pk=pk)
+    return get_object_or_404(
+        get_user_model().objects.select_related("staff_profile").filter(api_key__isnull=True),
+        pk=pk,
+    )
 
 
 def role_of(user):

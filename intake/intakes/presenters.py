@@ -11,7 +11,7 @@ from intake.models import (
     Intake,
     Thyroid,
 )
-from intake.questionnaire import SECTIONS
+from intake.questionnaire import MEDICAL_CONDITIONS, SECTIONS
 
 
 def intake_flags(intake):
@@ -55,21 +55,7 @@ def intake_flags(intake):
         flags.append(
             ("warning", f"{intake.get_thyroid_display()} · {treated[intake.thyroid_treated]}")
         )
-    for field in (
-        "pad_diagnosed",
-        "diabetes",
-        "liver_disease",
-        "kidney_disease",
-        "multiple_sclerosis",
-        "motor_neurone_disease",
-        "peripheral_neuropathy",
-        "heart_circulation_disease",
-        "osteoporosis",
-        "stroke",
-        "parkinsons_disease",
-        "cancer_history",
-        "recent_trauma",
-    ):
+    for field in ("pad_diagnosed", *MEDICAL_CONDITIONS):
         if getattr(intake, field):
             flags.append(("warning", str(Intake._meta.get_field(field).verbose_name)))
     if intake.stenosis_region:

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from clinic.audit import record_event
+from clinic.audit import record_change, record_event
 from clinic.concurrency import (  # noqa: F401  (views catch services.ConcurrentEditError)
     ConcurrentEditError,
     lock_for_edit,
@@ -97,12 +97,11 @@ def intake_save(*, intake, answers, medication_rows, expected_version, by, submi
             current.original_answers = _answers(current)
         current.save()
         action = AuditAction.INTAKE_SUBMITTED
-    record_event(
+    record_change(
+        current,
+        action,
+        by=by,
         request=request,
-        action=action,
-        patient=current.patient,
-        obj=current,
-        user=by,
         by_patient_link=by is None and current.source == IntakeSource.PATIENT,
     )
     return current
@@ -118,13 +117,7 @@ def intake_confirm(*, intake, by, request=None):
     current.confirmed_by = by
     current.version += 1
     current.save()
-    record_event(
-        request=request,
-        action=AuditAction.INTAKE_CONFIRMED,
-        patient=current.patient,
-        obj=current,
-        user=by,
-    )
+    record_change(current, AuditAction.INTAKE_CONFIRMED, by=by, request=request)
     return current
 
 

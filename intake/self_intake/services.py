@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.concurrency import ANY_VERSION
 from clinic.models import AuditAction
 from intake.intakes import services as intake_services
@@ -79,12 +79,12 @@ def self_intake_link_issue(*, patient, by, request=None):
         issued_by=by,
         expires_at=now + timedelta(hours=settings.SELF_INTAKE_LINK_HOURS),
     )
-    record_event(
-        request=request,
-        action=AuditAction.LINK_ISSUED,
+    record_change(
+        link,
+        AuditAction.LINK_ISSUED,
+        by=by,
         patient=locked_patient,
-        obj=link,
-        user=by,
+        request=request,
         detail=f"revoked {revoked} earlier link(s)" if revoked else "",
     )
     return link, token
@@ -95,13 +95,7 @@ def self_intake_link_opened(*, link, request=None):
         SelfIntakeLink.objects.filter(pk=link.pk, first_opened_at__isnull=True).update(
             first_opened_at=timezone.now()
         )
-        record_event(
-            request=request,
-            action=AuditAction.LINK_OPENED,
-            patient=link.patient,
-            obj=link,
-            by_patient_link=True,
-        )
+        record_change(link, AuditAction.LINK_OPENED, by=None, request=request, by_patient_link=True)
 
 
 @transaction.atomic
@@ -132,11 +126,7 @@ def self_intake_save(*, link, answers, medication_rows, submit, request=None):
         return intake
     locked.used_at = timezone.now()
     locked.save(update_fields=["used_at"])
-    record_event(
-        request=request,
-        action=AuditAction.LINK_SUBMITTED,
-        patient=locked.patient,
-        obj=locked,
-        by_patient_link=True,
+    record_change(
+        locked, AuditAction.LINK_SUBMITTED, by=None, request=request, by_patient_link=True
     )
     return intake

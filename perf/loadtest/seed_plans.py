@@ -1,6 +1,6 @@
 """Seed a few signed care plans into the load-test database, so practitioners can print them.
 
-Run by perf/loadtest/run.py with the load database in DATABASE_URL. Uses the test suite's own
+Run by perf.loadtest.run with the load database in DATABASE_URL. Uses the test suite's own
 builders (a confirmed intake and a finished exam) and the plan services, as a practitioner would.
 """
 
@@ -19,7 +19,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 
 from assessments.plans import services as plan_services  # noqa: E402
-from tests.assessments.plans.test_plan_services import (  # noqa: E402
+from tests.builders import (  # noqa: E402
     answer_precautions,
     pregnant_calf_cramps,
 )

@@ -213,6 +213,57 @@ ACCESS.update(
     }
 )
 
+# API keys for integrations (interop/keys): the clinic admin's, in the staff area.
+ACCESS.update(
+    {
+        "api_key_list": (None, CLINIC_ADMIN_ONLY),
+        "api_key_add": (None, CLINIC_ADMIN_ONLY),
+        "api_key_revoke": ("api_key", {**CLINIC_ADMIN_ONLY, "clinic_admin": NOT_GET}),
+    }
+)
+
+# The FHIR export answers an API key or a signed-in session; without either it is a 401
+# OperationOutcome (a FHIR client, not a browser, is the usual caller). The patient alone is
+# for whoever reads patients; the whole record for those who read exams and plans.
+UNAUTHORIZED = 401
+ACCESS.update(
+    {
+        "fhir_patient": (
+            "patient",
+            {
+                "anonymous": UNAUTHORIZED,
+                "front_desk": OK,
+                "practitioner": OK,
+                "clinic_admin": FORBIDDEN,
+                "no_role": FORBIDDEN,
+            },
+        ),
+        "fhir_patient_everything": ("patient", {**PRACTITIONER_ONLY, "anonymous": UNAUTHORIZED}),
+    }
+)
+
+# The REST API answers API keys only: a session (or nobody) gets a 401 problem document.
+# What each key's role may call: tests/interop/test_api_keys.py walks the same operations.
+API_ONLY = dict.fromkeys(
+    ["anonymous", "front_desk", "practitioner", "clinic_admin", "no_role"], 401
+)
+ACCESS.update(
+    {
+        "api-v1:patient_search": (None, API_ONLY),
+        "api-v1:patient_register": (None, API_ONLY),
+        "api-v1:patient_read": ("api_patient", API_ONLY),
+        "api-v1:intake_list": ("api_patient", API_ONLY),
+        "api-v1:intake_create": ("api_patient", API_ONLY),
+        "api-v1:intake_read": ("api_intake", API_ONLY),
+        "api-v1:intake_submit": ("api_intake", dict.fromkeys(API_ONLY, NOT_GET)),
+        "api-v1:outcome_list": ("api_patient", API_ONLY),
+        "api-v1:outcome_create": ("api_patient", API_ONLY),
+        "api-v1:plan_list": ("api_patient", API_ONLY),
+        "api-v1:plan_read": ("api_plan", API_ONLY),
+        "api-v1:plan_document": ("api_plan", API_ONLY),
+    }
+)
+
 # Your own account: every signed-in user, with or without a role, has one.
 SIGNED_IN = {
     "anonymous": LOGIN,
@@ -255,6 +306,9 @@ PUBLIC = {
     "healthz": "the reverse proxy's health check; says only whether the database answers",
     "self_intake": "the patient's one-time link; the token is the key (see test_self_intake)",
     "self_report": "the patient's questionnaires behind the same one-time link (test_self_report)",
+    "api-v1:openapi-json": "the API's OpenAPI document: how to call it, no record",
+    "api-v1:openapi-view": "the API's browsable docs (Swagger UI from local files), no record",
+    "api-v1:api-root": "django-ninja's root of the API: answers 404, holds nothing",
 }
 
 
@@ -265,9 +319,10 @@ def url_names(resolver=None, namespace=""):
         if isinstance(entry, URLResolver):
             if entry.app_name == "admin":
                 continue
-            yield from url_names(entry, namespace)
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_names(entry, inner)
         elif isinstance(entry, URLPattern) and entry.name:
-            yield entry.name
+            yield f"{namespace}{entry.name}"
 
 
 def test_every_page_is_in_the_access_table():
@@ -299,6 +354,29 @@ def kwargs_for(kind):
         else:
             exam = ExamFactory(status="finished", finished_at=timezone.now())
         return {"patient_pk": exam.patient_id, "pk": exam.pk}
+    if kind == "api_key":
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from interop.keys.services import api_key_issue
+        from tests.factories import clinic_admin_user
+
+        key, _secret = api_key_issue(
+            name="Kiosk",
+            role="Front desk",
+            expires_at=timezone.now() + timedelta(days=5),
+            by=clinic_admin_user(),
+        )
+        return {"pk": key.pk}
+    if kind == "api_patient":
+        return {"patient_id": PatientFactory().pk}
+    if kind == "api_intake":
+        intake = IntakeFactory()
+        return {"patient_id": intake.patient_id, "intake_id": intake.pk}
+    if kind == "api_plan":
+        plan_kwargs = kwargs_for("signed_plan")
+        return {"patient_id": plan_kwargs["patient_pk"], "plan_id": plan_kwargs["pk"]}
     if kind == "outcome":
         return {"patient_pk": PatientFactory().pk, "code": "ODI"}
     if kind in ("plan", "plan_item", "plan_goal", "signed_plan", "plan_letter"):

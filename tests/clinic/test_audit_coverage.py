@@ -28,7 +28,7 @@ from intake.intakes import services as intake_services
 from intake.models import IntakeSource
 from intake.patients import services as patient_services
 from intake.self_intake import services as link_services
-from tests.assessments.plans.test_plan_services import answer_precautions, generate
+from tests.builders import answer_precautions, generate
 from tests.factories import (
     ExamFactory,
     IntakeFactory,

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from clinic.models import AuditAction, AuditEvent
 from intake.self_intake.services import self_intake_link_issue
-from tests.assessments.outcomes.test_self_report import ODI_SECTIONS, report_url
-from tests.assessments.plans.test_plan_services import generate
+from tests.builders import ODI_SECTIONS, generate, report_url
 from tests.factories import (
     ExamFactory,
     IntakeFactory,

@@ -25,7 +25,7 @@ from assessments.plans import services as plan_services
 from clinic.audit import record_event
 from clinic.models import AuditAction, AuditEvent
 from intake.models import Patient
-from tests.assessments.plans.test_plan_services import answer_precautions, generate
+from tests.builders import answer_precautions, generate
 from tests.factories import ExamFactory, PatientFactory, confirmed_intake, finished_exam
 
 pytestmark = pytest.mark.django_db

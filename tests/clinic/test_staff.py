@@ -381,7 +381,7 @@ def test_the_signer_line_carries_title_and_registration_number(practitioner):
 def test_credentials_set_on_the_staff_page_print_on_the_care_plan_and_the_letter(
     clinic_admin_client, practitioner, practitioner_client
 ):
-    from tests.assessments.documents.test_plan_documents import signed_plan
+    from tests.builders import signed_plan
 
     edit(
         clinic_admin_client,

@@ -31,7 +31,7 @@ from clinic.concurrency import VersionedFormMixin
 from intake.intakes.forms import IntakeForm
 from intake.models import IntakeSource, IntakeStatus
 from intake.patients.forms import PatientForm
-from tests.assessments.plans.test_plan_services import pregnant_calf_cramps
+from tests.builders import pregnant_calf_cramps
 from tests.factories import ExamFactory, IntakeFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,19 +8,12 @@ Each test reopens what was saved and saves it again: the draft that could never 
 import re
 import time
 
+from intake.models import RED_FLAG_FIELDS as RED_FLAGS
 from intake.models import Intake, IntakeStatus, SelfIntakeLink
 from intake.self_intake import services
 from tests.e2e.conftest import sign_in
 from tests.factories import TEST_PASSWORD, PatientFactory, front_desk_user, practitioner_user
 
-RED_FLAGS = [
-    "red_flag_calf_swollen_red_warm",
-    "red_flag_saddle_numbness",
-    "red_flag_bladder_bowel_change",
-    "red_flag_progressive_weakness",
-    "red_flag_unexplained_weight_loss",
-    "red_flag_fever",
-]
 CONFLICT = "Someone else changed this record"
 
 

@@ -14,7 +14,7 @@ from assessments.models import PlanHandoutDocument, PlanItemPhoto
 from assessments.reasoning.handout import EXERCISES
 from tests.assessments.documents.handout_cases import case_plan, figure_forms_per_page, png_bytes
 from tests.assessments.documents.pdf_reading import flat, full_text, pages_text
-from tests.assessments.plans.test_plan_services import answer_precautions
+from tests.builders import answer_precautions
 from tests.e2e.conftest import ARTIFACTS, sign_in
 from tests.factories import TEST_PASSWORD, practitioner_user
 

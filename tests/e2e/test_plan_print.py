@@ -1,6 +1,6 @@
 from assessments.models import PlanDocument
 from tests.assessments.documents.pdf_reading import flat, full_text
-from tests.assessments.documents.test_plan_documents import signed_plan
+from tests.builders import signed_plan
 from tests.e2e.conftest import sign_in
 from tests.factories import TEST_PASSWORD, front_desk_user, practitioner_user
 

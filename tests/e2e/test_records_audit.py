@@ -3,7 +3,7 @@
 from django.db import connection, transaction
 
 from clinic.models import AuditAction, AuditEvent
-from tests.assessments.documents.test_plan_documents import signed_plan
+from tests.builders import signed_plan
 from tests.e2e.conftest import sign_in, sign_in_with_second_step
 from tests.factories import (
     TEST_PASSWORD,

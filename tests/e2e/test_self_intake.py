@@ -1,15 +1,7 @@
+from intake.models import RED_FLAG_FIELDS as RED_FLAGS
 from intake.models import IntakeStatus, SelfIntakeLink
 from tests.e2e.conftest import sign_in
 from tests.factories import TEST_PASSWORD, PatientFactory, front_desk_user, practitioner_user
-
-RED_FLAGS = [
-    "red_flag_calf_swollen_red_warm",
-    "red_flag_saddle_numbness",
-    "red_flag_bladder_bowel_change",
-    "red_flag_progressive_weakness",
-    "red_flag_unexplained_weight_loss",
-    "red_flag_fever",
-]
 
 
 def test_patient_fills_the_questionnaire_on_a_phone_and_the_practitioner_confirms(

@@ -4,9 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from intake.models import RED_FLAG_FIELDS as RED_FLAGS
 from intake.models import Intake
 from tests.e2e.conftest import sign_in
-from tests.e2e.test_self_intake import RED_FLAGS
 from tests.factories import TEST_PASSWORD, PatientFactory, front_desk_user
 
 

@@ -1,5 +1,5 @@
-"""python manage.py rule_catalogue [--output FILE]: the rule base as Markdown for "
-"clinical review."""
+"""python manage.py rule_catalogue [--output FILE]: the rule base as Markdown for clinical
+review (docs/rules.md is this command's output)."""
 
 from pathlib import Path
 

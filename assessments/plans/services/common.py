@@ -7,6 +7,7 @@ untranslated English of every text stays in the assessment snapshot too.
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,7 @@ from assessments.models import (
 from assessments.plans.facts import facts_for
 from assessments.reasoning import CaseError, assess
 from clinic import concurrency
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.models import AuditAction
 from intake.models import IntakeStatus
 
@@ -117,6 +118,12 @@ def _save(record):
     return record
 
 
+def _next_position(rows):
+    """The position after the last of ``rows`` (a plan's items or goals), 0 for the first."""
+    last = rows.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
 def _touch(plan):
     """Bump the plan's version after a change to it or its parts."""
     plan.version += 1
@@ -126,14 +133,7 @@ def _touch(plan):
 
 def _audit_edit(plan, *, by, what):
     """One audit event for one edit of a draft (the request comes from the middleware)."""
-    record_event(
-        request=None,
-        action=AuditAction.PLAN_EDITED,
-        patient=plan.patient,
-        obj=plan,
-        user=by,
-        detail=f"v{plan.number}: {what}",
-    )
+    record_change(plan, AuditAction.PLAN_EDITED, by=by, detail=f"v{plan.number}: {what}")
 
 
 def _locked_draft(plan, expected_version):

@@ -4,7 +4,6 @@ flag, add back a withheld or deferred item.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,31 +15,33 @@ from assessments.models import (
     PrecautionOverride,
     RedFlagClearance,
 )
-from assessments.plans.selectors import _factor_keys, _red_flag_keys, cleared_flag_keys
+from assessments.plans.selectors import cleared_flag_keys
 from assessments.plans.services.common import (
     _assessment_for,
     _audit_edit,
     _facts,
     _item_from,
     _locked_draft,
+    _next_position,
     _reason,
     _save,
     _snapshot,
     _touch,
     _with_shown,
 )
-from assessments.plans.services.edit import _item_of
+from assessments.plans.services.edit import _part_of
 from assessments.plans.services.generate import _add_proposal, _schedule_fields
+from assessments.plans.snapshot import plan_snapshot
 from assessments.reasoning import Text, contraindicated_items
 from assessments.reasoning.interventions import ITEMS_BY_KEY
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.models import AuditAction
 
 
 @transaction.atomic
 def factor_dismiss(*, plan, factor_key, reason, expected_version, by):
     current = _locked_draft(plan, expected_version)
-    if factor_key not in _factor_keys(current):
+    if factor_key not in plan_snapshot(current).factor_keys():
         raise ValidationError(_("This plan has no such factor."))
     FactorDecision.objects.filter(plan=current, factor_key=factor_key).delete()
     decision = _save(
@@ -55,7 +56,7 @@ def factor_dismiss(*, plan, factor_key, reason, expected_version, by):
 def precaution_override(*, item, precaution_key, reason, expected_version, by, request=None):
     """Keep an item against a precaution that concerns it, with the reason (audited)."""
     current = _locked_draft(item.plan, expected_version)
-    item = _item_of(current, item)
+    item = _part_of(current, item)
     if precaution_key not in item.precaution_keys:
         raise ValidationError(_("This precaution does not concern this item."))
     PrecautionOverride.objects.filter(item=item, precaution_key=precaution_key).delete()
@@ -69,12 +70,11 @@ def precaution_override(*, item, precaution_key, reason, expected_version, by, r
         )
     )
     _touch(current)
-    record_event(
+    record_change(
+        current,
+        AuditAction.PRECAUTION_OVERRIDDEN,
+        by=by,
         request=request,
-        action=AuditAction.PRECAUTION_OVERRIDDEN,
-        patient=current.patient,
-        obj=current,
-        user=by,
         detail=f"{item.key or item.title}: {precaution_key}",
     )
     return override
@@ -97,7 +97,7 @@ def red_flag_clear(
     the practitioner overrides it with a reason. Once no flag is open, the draft receives the
     reasoning's treatment proposal (a draft only: a signed plan never changes)."""
     current = _locked_draft(plan, expected_version)
-    if flag_key not in _red_flag_keys(current):
+    if flag_key not in plan_snapshot(current).red_flag_keys():
         raise ValidationError(_("This plan has no such red flag."))
     if kind not in CLEARANCE_KINDS_OFFERED:
         raise ValidationError(
@@ -117,12 +117,11 @@ def red_flag_clear(
     )
     _repropose(current)
     _touch(current)
-    record_event(
+    record_change(
+        current,
+        AuditAction.RED_FLAG_CLEARED,
+        by=by,
         request=request,
-        action=AuditAction.RED_FLAG_CLEARED,
-        patient=current.patient,
-        obj=current,
-        user=by,
         detail=f"{flag_key}: {kind}: {clearance.doctor_name or clearance.reason}",
     )
     return clearance
@@ -130,15 +129,15 @@ def red_flag_clear(
 
 def _repropose(plan):
     """Re-run the reasoning with the plan's cleared red flags and add what it now proposes."""
-    snapshot = _snapshot(
+    fresh = _snapshot(
         _assessment_for(plan.intake, plan.exam, cleared_flag_keys(plan)), plan.language
     )
-    was_withheld = plan.assessment.get("treatment_withheld", True)
-    plan.assessment = snapshot
-    if not snapshot.get("treatment_withheld"):
-        _add_proposal(plan, snapshot)
+    was_withheld = plan_snapshot(plan).treatment_withheld
+    plan.assessment = fresh
+    if not fresh.get("treatment_withheld"):
+        _add_proposal(plan, fresh)
         if was_withheld:
-            for name, value in _schedule_fields(snapshot).items():
+            for name, value in _schedule_fields(fresh).items():
                 if not getattr(plan, name):
                     setattr(plan, name, value)
 
@@ -163,6 +162,15 @@ def _catalogue_item_texts(item_key, facts, language, in_plan=()):
         return _with_shown(item, gettext)
 
 
+def _add_catalogue_item(plan, item_key, facts, **extra):
+    """The practitioner's own copy of a catalogue item the reasoning left out, last in the plan."""
+    in_plan = plan.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
+    texts = _catalogue_item_texts(item_key, facts, plan.language, in_plan)
+    return _item_from(
+        plan, _next_position(plan.items), {**texts, **extra}, origin=PlanOrigin.PRACTITIONER
+    )
+
+
 @transaction.atomic
 def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, request=None):
     """Add by hand an item the reasoning withheld for a contraindication, with the reason."""
@@ -174,15 +182,7 @@ def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, requ
         raise ValidationError(_("This item is not withheld by a contraindication."))
     if current.items.filter(key=item_key, removed=False).exists():
         raise ValidationError(_("This item is already in the plan."))
-    last = current.items.aggregate(last=Max("position"))["last"]
-    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
-    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
-    item = _item_from(
-        current,
-        0 if last is None else last + 1,
-        {**texts, "precaution_keys": precaution_keys},
-        origin=PlanOrigin.PRACTITIONER,
-    )
+    item = _add_catalogue_item(current, item_key, facts, precaution_keys=precaution_keys)
     for precaution_key in precaution_keys:
         _save(
             PrecautionOverride(
@@ -193,12 +193,11 @@ def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, requ
                 overridden_by=by,
             )
         )
-        record_event(
+        record_change(
+            current,
+            AuditAction.PRECAUTION_OVERRIDDEN,
+            by=by,
             request=request,
-            action=AuditAction.PRECAUTION_OVERRIDDEN,
-            patient=current.patient,
-            obj=current,
-            user=by,
             detail=f"{item_key}: {precaution_key}",
         )
     _touch(current)
@@ -209,7 +208,7 @@ def plan_withheld_item_add(*, plan, item_key, reason, expected_version, by, requ
 def plan_deferred_item_add(*, plan, item_key, expected_version, by, request=None):
     """Add an item the reasoning left out only to keep the plan short (not contraindicated)."""
     current = _locked_draft(plan, expected_version)
-    if item_key not in (current.assessment or {}).get("deferred_items", []):
+    if item_key not in plan_snapshot(current).deferred_items:
         raise ValidationError(_("This item was not left out of the proposal."))
     if item_key not in ITEMS_BY_KEY:
         raise ValidationError(_("This item was not left out of the proposal."))
@@ -218,10 +217,7 @@ def plan_deferred_item_add(*, plan, item_key, expected_version, by, request=None
     facts = _facts(current.intake, current.exam)
     if item_key in contraindicated_items(facts):
         raise ValidationError(_("This item is contraindicated: add it with a reason instead."))
-    last = current.items.aggregate(last=Max("position"))["last"]
-    in_plan = current.items.filter(removed=False).exclude(key="").values_list("key", flat=True)
-    texts = _catalogue_item_texts(item_key, facts, current.language, in_plan)
-    item = _item_from(current, 0 if last is None else last + 1, texts, PlanOrigin.PRACTITIONER)
+    item = _add_catalogue_item(current, item_key, facts)
     _touch(current)
     _audit_edit(current, by=by, what=f"deferred item {item_key} added")
     return item

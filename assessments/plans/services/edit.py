@@ -4,7 +4,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import (
@@ -17,110 +16,109 @@ from assessments.plans.services.common import (
     ITEM_FIELDS,
     _audit_edit,
     _locked_draft,
+    _next_position,
     _reason,
     _save,
     _touch,
 )
 
+GOAL_FIELDS = ("text", "baseline", "target")
 
-def _item_of(plan, item):
-    if item.plan_id != plan.pk:
-        raise ValidationError(_("This item belongs to another plan."))
-    return PlanItem.objects.select_for_update().get(pk=item.pk)
+_NOUNS = {PlanItem: "item", PlanGoal: "goal"}
+_ELSEWHERE = {
+    PlanItem: _("This item belongs to another plan."),
+    PlanGoal: _("This goal belongs to another plan."),
+}
+
+
+def _part_of(plan, part):
+    """The item or goal, locked, once it is known to belong to the locked ``plan``."""
+    if part.plan_id != plan.pk:
+        raise ValidationError(_ELSEWHERE[type(part)])
+    return type(part).objects.select_for_update().get(pk=part.pk)
+
+
+def _assign(part, fields, data, default=None):
+    for name in fields:
+        if default is not None or name in data:
+            setattr(part, name, data.get(name, default))
+
+
+@transaction.atomic
+def _add_part(plan, model, fields, data, expected_version, by):
+    """A practitioner's new item or goal, last in its list."""
+    current = _locked_draft(plan, expected_version)
+    part = model(plan=current, position=_next_position(model.objects.filter(plan=current)))
+    _assign(part, fields, data, default="")
+    part.origin = PlanOrigin.PRACTITIONER
+    _save(part)
+    _touch(current)
+    _audit_edit(current, by=by, what=f"{_NOUNS[model]} {part.pk} added")
+    return part
+
+
+@transaction.atomic
+def _edit_part(part, *, change, expected_version, by):
+    """Lock the draft and the part, apply ``change`` (which returns what the audit line says
+    was done), save, bump the plan's version, record the event."""
+    current = _locked_draft(part.plan, expected_version)
+    part = _part_of(current, part)
+    done = change(part)
+    _save(part)
+    _touch(current)
+    _audit_edit(current, by=by, what=f"{_NOUNS[type(part)]} {part.pk} {done}")
+    return part
+
+
+def _update_part(part, fields, data, expected_version, by):
+    def change(row):
+        _assign(row, fields, data)
+        return "changed"
+
+    return _edit_part(part, change=change, expected_version=expected_version, by=by)
 
 
 @transaction.atomic
 def plan_update_details(*, plan, data, expected_version, by):
     """The practitioner's impression, the visit frequency and the review date."""
     current = _locked_draft(plan, expected_version)
-    for name in DETAIL_FIELDS:
-        if name in data:
-            setattr(current, name, data[name])
+    _assign(current, DETAIL_FIELDS, data)
     _audit_edit(current, by=by, what="details")
     return _touch(current)
 
 
-@transaction.atomic
 def plan_item_add(*, plan, data, expected_version, by):
-    current = _locked_draft(plan, expected_version)
-    last = current.items.aggregate(last=Max("position"))["last"]
-    item = PlanItem(plan=current, position=0 if last is None else last + 1)
-    for name in ITEM_FIELDS:
-        setattr(item, name, data.get(name, ""))
-    item.origin = PlanOrigin.PRACTITIONER
-    _save(item)
-    _touch(current)
-    _audit_edit(current, by=by, what=f"item {item.pk} added")
-    return item
+    return _add_part(plan, PlanItem, ITEM_FIELDS, data, expected_version, by)
 
 
-@transaction.atomic
 def plan_item_update(*, item, data, expected_version, by):
-    current = _locked_draft(item.plan, expected_version)
-    item = _item_of(current, item)
-    for name in ITEM_FIELDS:
-        if name in data:
-            setattr(item, name, data[name])
-    _save(item)
-    _touch(current)
-    _audit_edit(current, by=by, what=f"item {item.pk} changed")
-    return item
+    return _update_part(item, ITEM_FIELDS, data, expected_version, by)
 
 
-@transaction.atomic
 def plan_item_remove(*, item, reason, expected_version, by):
     """Take an item out of the plan; it stays on record, struck through, with the reason."""
-    current = _locked_draft(item.plan, expected_version)
-    item = _item_of(current, item)
-    item.removed = True
-    item.removed_reason = _reason(reason)
-    _save(item)
-    _touch(current)
-    _audit_edit(current, by=by, what=f"item {item.pk} removed: {item.removed_reason}")
-    return item
+
+    def change(row):
+        row.removed = True
+        row.removed_reason = _reason(reason)
+        return f"removed: {row.removed_reason}"
+
+    return _edit_part(item, change=change, expected_version=expected_version, by=by)
 
 
-GOAL_FIELDS = ("text", "baseline", "target")
-
-
-def _goal_of(plan, goal):
-    if goal.plan_id != plan.pk:
-        raise ValidationError(_("This goal belongs to another plan."))
-    return PlanGoal.objects.select_for_update().get(pk=goal.pk)
-
-
-@transaction.atomic
 def plan_goal_add(*, plan, data, expected_version, by):
-    current = _locked_draft(plan, expected_version)
-    last = current.goals.aggregate(last=Max("position"))["last"]
-    goal = PlanGoal(plan=current, position=0 if last is None else last + 1)
-    for name in GOAL_FIELDS:
-        setattr(goal, name, data.get(name, ""))
-    goal.origin = PlanOrigin.PRACTITIONER
-    _save(goal)
-    _touch(current)
-    _audit_edit(current, by=by, what=f"goal {goal.pk} added")
-    return goal
+    return _add_part(plan, PlanGoal, GOAL_FIELDS, data, expected_version, by)
 
 
-@transaction.atomic
 def plan_goal_update(*, goal, data, expected_version, by):
-    current = _locked_draft(goal.plan, expected_version)
-    goal = _goal_of(current, goal)
-    for name in GOAL_FIELDS:
-        if name in data:
-            setattr(goal, name, data[name])
-    _save(goal)
-    _touch(current)
-    _audit_edit(current, by=by, what=f"goal {goal.pk} changed")
-    return goal
+    return _update_part(goal, GOAL_FIELDS, data, expected_version, by)
 
 
 @transaction.atomic
 def plan_goal_remove(*, goal, expected_version, by):
     """Delete a goal from the draft (its history record keeps what it said)."""
     current = _locked_draft(goal.plan, expected_version)
-    _goal_of(current, goal).delete()
+    _part_of(current, goal).delete()
     _audit_edit(current, by=by, what=f"goal {goal.pk} removed")
     return _touch(current)
 
@@ -131,7 +129,7 @@ def plan_item_move(*, item, direction, expected_version, by):
     if direction not in ("up", "down"):
         raise ValidationError(_("Move an item up or down."))
     current = _locked_draft(item.plan, expected_version)
-    item = _item_of(current, item)
+    item = _part_of(current, item)
     kept = list(current.items.filter(removed=False).order_by("position", "pk"))
     # Renumber first so that equal positions cannot make a swap a no-op.
     index = next(i for i, row in enumerate(kept) if row.pk == item.pk)

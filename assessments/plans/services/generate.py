@@ -5,7 +5,6 @@ regeneration.
 import datetime
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from assessments.models import (
@@ -18,10 +17,12 @@ from assessments.plans.services.common import (
     _assessment_for,
     _check_sources,
     _item_from,
+    _next_position,
     _save,
     _snapshot,
 )
-from clinic.audit import record_event
+from assessments.plans.snapshot import PlanSnapshot, plan_snapshot
+from clinic.audit import record_change
 from clinic.models import AuditAction
 
 
@@ -30,16 +31,14 @@ def _add_proposal(plan, snapshot):
     ones it has (the practitioner's own items and edits are kept). While a red flag is open the
     snapshot proposes none."""
     have_items = set(plan.items.exclude(key="").values_list("key", flat=True))
-    last = plan.items.aggregate(last=Max("position"))["last"]
-    position = 0 if last is None else last + 1
+    position = _next_position(plan.items)
     for item in snapshot["plan"]["items"]:
         if item["key"] in have_items:
             continue
         _item_from(plan, position, item)
         position += 1
     have_goals = set(plan.goals.exclude(key="").values_list("key", flat=True))
-    last = plan.goals.aggregate(last=Max("position"))["last"]
-    position = 0 if last is None else last + 1
+    position = _next_position(plan.goals)
     for goal in snapshot["plan"]["goals"]:
         if goal["key"] in have_goals:
             continue
@@ -91,12 +90,12 @@ def plan_generate(*, patient, intake, exam=None, by, request=None):
         )
     )
     _add_proposal(plan, snapshot)
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_GENERATED,
+    record_change(
+        plan,
+        AuditAction.PLAN_GENERATED,
+        by=by,
         patient=patient,
-        obj=plan,
-        user=by,
+        request=request,
         detail=f"intake {intake.pk}" + (f", exam {exam.pk}" if exam is not None else ""),
     )
     return plan
@@ -110,15 +109,17 @@ def plan_regenerate_preview(*, plan, intake=None, exam=None):
     """
     intake = intake or plan.intake
     exam = exam if exam is not None else plan.exam
-    now = _snapshot(_assessment_for(intake, exam, cleared_flag_keys(plan)), plan.language)
-    then = plan.assessment
+    now = PlanSnapshot(
+        _snapshot(_assessment_for(intake, exam, cleared_flag_keys(plan)), plan.language)
+    )
+    then = plan_snapshot(plan)
 
     def keyed(rows):
         return {row["key"]: row for row in rows}
 
-    then_items, now_items = keyed(then["plan"]["items"]), keyed(now["plan"]["items"])
-    then_factors, now_factors = keyed(then["factors"]), keyed(now["factors"])
-    then_flags, now_flags = keyed(then["red_flags"]), keyed(now["red_flags"])
+    then_items, now_items = keyed(then.proposed_items), keyed(now.proposed_items)
+    then_factors, now_factors = keyed(then.factors), keyed(now.factors)
+    then_flags, now_flags = keyed(then.red_flags), keyed(now.red_flags)
     plan_items = list(plan.items.order_by("position", "pk"))
     in_plan = {item.key for item in plan_items if item.key and not item.removed}
     return {
@@ -134,7 +135,7 @@ def plan_regenerate_preview(*, plan, intake=None, exam=None):
         "practitioner_items": [
             item for item in plan_items if item.origin == PlanOrigin.PRACTITIONER
         ],
-        "changed": now["rule_ids"] != then["rule_ids"]
+        "changed": now.rule_ids != then.rule_ids
         or list(now_items) != list(then_items)
         or list(now_factors) != list(then_factors),
     }

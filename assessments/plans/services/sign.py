@@ -15,7 +15,8 @@ from assessments.models import (
 )
 from assessments.plans.selectors import sign_blockers
 from assessments.plans.services.common import _locked_draft, _reason, _save
-from clinic.audit import record_event
+from assessments.plans.snapshot import plan_snapshot
+from clinic.audit import record_change
 from clinic.models import AuditAction
 
 
@@ -41,12 +42,11 @@ def plan_sign(*, plan, expected_version, by, request=None):
             previous._superseding = True
             previous.version += 1
             previous.save()
-    record_event(
+    record_change(
+        current,
+        AuditAction.PLAN_SIGNED,
+        by=by,
         request=request,
-        action=AuditAction.PLAN_SIGNED,
-        patient=current.patient,
-        obj=current,
-        user=by,
         detail=f"v{current.number} sha256:{document.sha256[:12]}",
     )
     return current
@@ -69,7 +69,7 @@ def plan_amend(*, plan, reason, by, request=None):
             first_version_id=current.series_id,
             previous=current,
             amendment_reason=_reason(reason, "amendment_reason"),
-            assessment=current.assessment,
+            assessment=plan_snapshot(current).data,  # the amendment carries it unchanged
             language=current.language,
             impression=current.impression,
             visit_frequency=current.visit_frequency,
@@ -101,12 +101,12 @@ def plan_amend(*, plan, reason, by, request=None):
         clearance.pk = clearance.id = None
         clearance.plan = amendment
         _save(clearance)
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_AMENDED,
+    record_change(
+        amendment,
+        AuditAction.PLAN_AMENDED,
+        by=by,
         patient=current.patient,
-        obj=amendment,
-        user=by,
+        request=request,
         detail=f"v{current.number} -> v{amendment.number}: {amendment.amendment_reason}",
     )
     return amendment

@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from assessments import outcomes
 from assessments.models import (
-    ClearanceKind,
     Exam,
     ExamStatus,
     OutcomeMeasure,
@@ -26,7 +25,7 @@ from assessments.models import (
     PlanStatus,
     TreatmentPlan,
 )
-from assessments.plans import services as plan_services
+from clinic.management.seed_plans import sign_seed_plan
 from clinic.management.seed_words import (
     COMPLAINTS,
     CRAMP_LINKED_DRUGS,
@@ -80,7 +79,6 @@ SEED_FIRST_EXCHANGE = 200
 SEED_CAPACITY = (1000 - SEED_FIRST_EXCHANGE) * 10_000
 BATCH_SIZE = 2000
 DEFAULT_PLANS = 100
-SEED_REASON = "Seeded demo data"
 
 
 def seed_phone(index):
@@ -318,36 +316,6 @@ def plan_candidates(count, plans):
         .distinct()
         .order_by("phone")[:plans]
     )
-
-
-def sign_seed_plan(patient, practitioner):
-    """A signed plan for this patient through the plan services, as a practitioner makes one:
-    generate from the latest confirmed intake and finished exam, give the reason for each kept
-    item's precautions and clear each red flag with an override, sign (which stores the PDF)."""
-    intake = patient.intakes.filter(status=IntakeStatus.CONFIRMED).latest("confirmed_at", "pk")
-    exam = patient.exams.filter(status=ExamStatus.FINISHED).latest("finished_at", "pk")
-    plan = plan_services.plan_generate(patient=patient, intake=intake, exam=exam, by=practitioner)
-    for flag in plan.assessment.get("red_flags", []):
-        plan_services.red_flag_clear(
-            plan=plan,
-            flag_key=flag["key"],
-            kind=ClearanceKind.OVERRIDE,
-            reason=SEED_REASON,
-            expected_version=plan.version,
-            by=practitioner,
-        )
-        plan.refresh_from_db()
-    for item in plan.items.filter(removed=False):
-        for key in item.precaution_keys:
-            plan_services.precaution_override(
-                item=item,
-                precaution_key=key,
-                reason=SEED_REASON,
-                expected_version=plan.version,
-                by=practitioner,
-            )
-            plan.refresh_from_db()
-    return plan_services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from assessments.plans import services
 from clinic.models import AuditAction, AuditEvent
 from tests.assessments.documents.handout_cases import figure_forms_per_page, png_bytes
 from tests.assessments.documents.pdf_reading import flat, full_text
-from tests.assessments.plans.test_plan_services import answer_precautions, generate
+from tests.builders import answer_precautions, generate
 
 pytestmark = pytest.mark.django_db
 

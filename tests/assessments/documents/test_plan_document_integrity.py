@@ -11,7 +11,7 @@ import pytest
 from django.db import connection, transaction
 
 from clinic.models import AuditAction, AuditEvent
-from tests.assessments.documents.test_plan_documents import pdf_url, signed_plan
+from tests.builders import pdf_url, signed_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -9,38 +9,9 @@ from assessments.models import PlanDocument, TreatmentPlan
 from assessments.plans import services
 from clinic.models import AuditAction, AuditEvent
 from tests.assessments.documents.pdf_reading import assert_qpdf_accepts, flat, full_text, pages_text
-from tests.assessments.plans.test_plan_services import answer_precautions, pregnant_calf_cramps
-from tests.factories import MedicationFactory
+from tests.builders import answer_precautions, pdf_url, pregnant_calf_cramps, signed_plan
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_plan(practitioner, *, hostile_note=None, statin=False):
-    intake, exam = pregnant_calf_cramps()
-    if statin:
-        MedicationFactory(intake=intake, name="Atorvastatin")
-    plan = services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
-    if hostile_note:
-        item = plan.items.filter(removed=False).first()
-        services.plan_item_update(
-            item=item,
-            data={
-                "component": item.component,
-                "title": item.title,
-                "instructions": hostile_note,
-                "dosage": item.dosage,
-            },
-            expected_version=plan.version,
-            by=practitioner,
-        )
-        plan.refresh_from_db()
-    plan = answer_precautions(plan, practitioner)
-    return services.plan_sign(plan=plan, expected_version=plan.version, by=practitioner)
-
-
-def pdf_url(plan, **query):
-    url = reverse("plan_pdf", kwargs={"patient_pk": plan.patient_id, "pk": plan.pk})
-    return url + ("?download=1" if query.get("download") else "")
 
 
 def test_signing_stores_the_pdf_with_its_sha256(practitioner):

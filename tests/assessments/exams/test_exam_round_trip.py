@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from assessments.exams.forms import NOT_TESTED_FIELDS
 from assessments.exams.services import EXAM_FIELDS
 from assessments.models import Exam, ExamCorrection
-from tests.clinic.test_hostile_input import PROPERTY, rolled_back
 from tests.factories import confirmed_intake
 from tests.form_posting import posted_data
+from tests.hostile import PROPERTY, rolled_back
 
 pytestmark = pytest.mark.django_db
 

@@ -6,44 +6,10 @@ from django.utils import timezone
 
 from assessments.models import Exam, ExamCorrection, ExamStatus
 from clinic.models import AuditAction, AuditEvent
+from tests.builders import exam_post
 from tests.factories import ExamFactory, PatientFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def exam_post(**overrides):
-    """A complete exam form as the browser posts it: defaults everywhere, one finding."""
-    data = {
-        "examined_on": "2026-11-20",
-        "lumbar_lordosis": "normal",
-        "pelvic_tilt": "none",
-        "foot_posture_left": "normal",
-        "foot_posture_right": "normal",
-        "sitting_posture": "upright",
-        "reflex_knee_left": "normal",
-        "reflex_knee_right": "normal",
-        "reflex_ankle_left": "normal",
-        "reflex_ankle_right": "normal",
-        "foot_pulse_left": "present",
-        "foot_pulse_right": "present",
-    }
-    from assessments.models import SEGMENT_LEVELS
-
-    for level in SEGMENT_LEVELS:
-        data[f"seg-{level}_stiffness"] = "none"
-        data[f"seg-{level}_side"] = "central"
-    data.update(
-        {
-            "seg-L5_stiffness": "moderate",
-            "seg-L5_side": "left",
-            "seg-L5_tender": "on",
-            "glute_med_left": "3",
-            "glute_med_right": "5",
-            "pain_now": "4",
-        }
-    )
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from assessments import outcomes
 from assessments.models import OutcomeMeasure
 from assessments.outcomes import services as outcome_services
 from assessments.outcomes.forms import OutcomeForm
-from tests.clinic.test_hostile_input import PROPERTY, rolled_back
+from tests.hostile import PROPERTY, rolled_back
 
 pytestmark = pytest.mark.django_db
 

@@ -8,32 +8,16 @@ from django.utils import timezone
 from assessments.models import OutcomeMeasure, OutcomeSource
 from intake.models import SelfIntakeLink
 from intake.self_intake.services import self_intake_link_issue
+from tests.builders import ODI_SECTIONS, report_url
 from tests.intake.builders import complete_answers
 
 pytestmark = pytest.mark.django_db
-
-ODI_SECTIONS = [
-    "pain_intensity",
-    "personal_care",
-    "lifting",
-    "walking",
-    "sitting",
-    "standing",
-    "sleeping",
-    "sex_life",
-    "social_life",
-    "travelling",
-]
 
 
 @pytest.fixture
 def issued(patient, front_desk):
     link, token = self_intake_link_issue(patient=patient, by=front_desk)
     return link, token
-
-
-def report_url(token, code):
-    return reverse("self_report", args=[token, code])
 
 
 def test_the_self_intake_page_offers_the_questionnaires(issued):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from assessments.exams import services
 from assessments.models import Exam
-from tests.assessments.exams.test_exam_views import exam_post
+from tests.builders import exam_post
 from tests.factories import IntakeFactory, PatientFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from assessments.plans import services
 from tests.assessments.documents.pdf_reading import flat, full_text
-from tests.assessments.plans.test_plan_services import pregnant_calf_cramps
-from tests.clinic.test_hostile_input import (
+from tests.builders import pregnant_calf_cramps
+from tests.hostile import (
     PROPERTY,
     SCRIPT,
     assert_no_server_error,

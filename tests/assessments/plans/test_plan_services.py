@@ -17,43 +17,9 @@ from assessments.plans import selectors, services
 from assessments.plans.services import decide
 from assessments.reasoning.interventions import ITEMS_BY_KEY
 from clinic.models import AuditAction, AuditEvent
-from tests.factories import confirmed_intake, finished_exam
+from tests.builders import answer_precautions, generate, pregnant_calf_cramps
 
 pytestmark = pytest.mark.django_db
-
-
-def pregnant_calf_cramps(**kwargs):
-    intake = confirmed_intake(
-        cramp_muscles=["calf"],
-        cramp_side="both",
-        cramp_timing=["night"],
-        cramps_per_week=5,
-        pregnant=True,
-        gestation_weeks=31,
-        sleeps_feet_pointed_down=True,
-        **kwargs,
-    )
-    return intake, finished_exam(intake, pain_now=2)
-
-
-def generate(practitioner, **kwargs):
-    intake, exam = pregnant_calf_cramps(**kwargs)
-    return services.plan_generate(patient=intake.patient, intake=intake, exam=exam, by=practitioner)
-
-
-def answer_precautions(plan, by):
-    for item in plan.items.filter(removed=False):
-        for key in item.precaution_keys:
-            plan.refresh_from_db()
-            services.precaution_override(
-                item=item,
-                precaution_key=key,
-                reason="Side lying, gentle; checked with the patient",
-                expected_version=plan.version,
-                by=by,
-            )
-    plan.refresh_from_db()
-    return plan
 
 
 def test_generation_stores_the_factors_items_and_goals_the_rules_produce(practitioner):

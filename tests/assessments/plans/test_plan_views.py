@@ -8,7 +8,7 @@ from django.urls import reverse
 from assessments.models import PrecautionOverride, TreatmentPlan
 from assessments.plans import services
 from clinic.models import AuditAction, AuditEvent
-from tests.assessments.plans.test_plan_services import answer_precautions, pregnant_calf_cramps
+from tests.builders import answer_precautions, pregnant_calf_cramps
 from tests.factories import PatientFactory
 
 pytestmark = pytest.mark.django_db

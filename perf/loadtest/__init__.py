@@ -1,0 +1,1 @@
+"""Load and PostgreSQL-restart check (``make loadtest``); see run.py."""
