@@ -118,14 +118,20 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'clinic.sqlite3'}")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    options = DATABASES["default"].setdefault("OPTIONS", {})
     # IMMEDIATE takes the write lock when a transaction starts, so two concurrent saves queue
     # instead of failing with "database is locked" halfway through.
-    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
-else:
-    # Persistent connections, checked before reuse: a restarted PostgreSQL must not leave the
-    # first requests afterwards failing on dead connections.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    options["transaction_mode"] = "IMMEDIATE"
+    # Write-ahead log: readers are not blocked by the writer (every page view writes its audit
+    # event), and a commit is one sync of the log instead of the rollback journal's several.
+    # synchronous stays FULL (the default): a committed record survives a power cut.
+    options["init_command"] = "PRAGMA journal_mode=WAL;"
+# Persistent connections, checked before reuse: a restarted PostgreSQL must not leave the first
+# requests afterwards failing on dead connections. On SQLite too: a new connection re-reads the
+# whole schema on its first query and registers Django's SQL functions, which cost more than the
+# login-protected floor page itself (issue 15's profile).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -166,6 +172,19 @@ AXES_VERBOSE = False
 # requests at most once a minute (clinic.middleware.IdleRenewalMiddleware: writing the
 # session back on every request cost a database write per page), and an absolute lifetime
 # enforced by clinic.middleware.
+#
+# Where sessions live. The app keeps no state of its own (several gunicorn workers or servers
+# share the records), so a session is in the database, or with CACHE_URL (a shared cache, e.g.
+# redis://127.0.0.1:6379/1) in Django's cached_db store: read from the cache, written to both,
+# deleted from both, the database behind it surviving a cache restart. A per-process
+# local-memory cache is never used for sessions: a sign-out in one worker would leave the
+# session alive in the others. Without CACHE_URL (`make run`) the database alone serves them.
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {"default": env.cache_url("CACHE_URL")}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=15)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = False

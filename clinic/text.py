@@ -70,3 +70,14 @@ def fold_for_search(text):
     decomposed = unicodedata.normalize("NFKD", text or "")
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(without_marks.casefold().split())
+
+
+# Typed or not, these never decide who a patient is: "oneil" must find O'Neil, "jeanpierre"
+# and "jean pierre" Jean-Pierre, "st john" St. John.
+_NAME_PUNCTUATION = re.compile(r"['’‘ʼ`´.\-‐‑‒–—]")
+
+
+def fold_name(text):
+    """A name as patient search stores and compares it: fold_for_search, then without
+    apostrophes, hyphens and periods: "Jean-Pierre O'Néil" -> "jeanpierre oneil"."""
+    return " ".join(_NAME_PUNCTUATION.sub("", fold_for_search(text)).split())

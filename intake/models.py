@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
-from clinic.text import fold_for_search
+from clinic.text import fold_for_search, fold_name  # noqa: F401  (re-exported)
 from intake.medications import CLASSES_BY_CODE, cramp_linked_classes
 
 
@@ -97,7 +97,7 @@ class Patient(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.search_name = fold_for_search(f"{self.first_name} {self.last_name}")
+        self.search_name = fold_name(f"{self.first_name} {self.last_name}")
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "search_name"}

@@ -36,9 +36,12 @@ def outcome_summaries(patient):
     Every questionnaire of the patient counts, whether taken in an exam or recorded on the chart
     on its own date; the baseline is the earliest answered (``taken_on``), not the first typed.
     """
+    # Of the exam, only its day: the rest of its hundred columns is not shown here.
+    own_fields = [field.attname for field in OutcomeMeasure._meta.concrete_fields]
     measures = list(
         OutcomeMeasure.objects.filter(patient=patient)
         .select_related("exam")
+        .only(*own_fields, "exam__id", "exam__examined_on")
         .order_by("instrument", "taken_on", "recorded_at", "pk")
     )
     by_code = {}

@@ -7,6 +7,9 @@ Nobody changes their own role or deactivates themselves. Every change is an audi
 user is who did it and whose object is the account it was done to.
 """
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
@@ -110,9 +113,12 @@ def staff_update(*, by, request, user, role, **details):
 def sessions_end(*, user):
     """Sign the user out everywhere: delete every stored session that belongs to them."""
     ended = 0
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+            # Through the session store, not the row: a cached_db store must drop its cached
+            # copy too, or the session would live on in the cache.
+            store_class(session_key=session.session_key).delete()
             ended += 1
     return ended
 

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from crispy_forms.helper import FormHelper
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
-from clinic.text import SingleLineTextMixin
+from clinic.text import SingleLineTextMixin, clean_single_line
 from intake.models import Patient
 from intake.patients.selectors import find_possible_duplicates
 from intake.patients.services import PATIENT_FIELDS
@@ -119,6 +120,43 @@ class PatientSearchForm(SingleLineTextMixin, forms.Form):
     )
     date_of_birth = ClinicDateField(label=_("Date of birth"), required=False)
     include_archived = forms.BooleanField(label=_("Include archived"), required=False)
+
+
+_PHONE_LIKE = re.compile(r"[\d\s().+-]+")
+
+
+def _as_typed_name(text):
+    # Typed in lower case at the search box: "gagnon" registers as "Gagnon", "o'neil" as
+    # "O'Neil". Anything with a capital is left as typed.
+    return text.title() if text == text.lower() else text
+
+
+def registration_initial(query):
+    """What a search that found nobody carries into the registration form:
+    "Gagnon, Rose" or "Rose Gagnon" -> first and last name; one word -> the last name;
+    a phone number -> the phone."""
+    query = clean_single_line(query or "")
+    if not query:
+        return {}
+    if _PHONE_LIKE.fullmatch(query):
+        return {"phone": query}
+    if "," in query:
+        last, _comma, first = (part.strip() for part in query.partition(","))
+    else:
+        *first_words, last = query.split()
+        first = " ".join(first_words)
+    initial = {"first_name": _as_typed_name(first), "last_name": _as_typed_name(last)}
+    return {key: value for key, value in initial.items() if value}
+
+
+def registration_initial_from(params):
+    """The registration form's initial values from its query string (names and phone only)."""
+    initial = {}
+    for key in ("first_name", "last_name", "phone"):
+        value = clean_single_line(params.get(key, ""))[:100]
+        if value:
+            initial[key] = value
+    return initial
 
 
 class PatientArchiveForm(forms.Form):

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -11,8 +13,14 @@ from clinic.models import AuditAction
 from clinic.pagination import countless_page
 from clinic.roles import permission_required
 from intake.patients import services
-from intake.patients.forms import PatientArchiveForm, PatientForm, PatientSearchForm
-from intake.patients.selectors import record_history, search_patients
+from intake.patients.forms import (
+    PatientArchiveForm,
+    PatientForm,
+    PatientSearchForm,
+    registration_initial,
+    registration_initial_from,
+)
+from intake.patients.selectors import near_patients, record_history, search_patients
 
 PATIENTS_PER_PAGE = 25
 HISTORY_PER_PAGE = 50
@@ -23,6 +31,7 @@ def patient_list(request):
     form = PatientSearchForm(request.GET or None)
     patients = search_patients()
     searched = False
+    near = []
     if form.is_bound and form.is_valid():
         searched = bool(form.cleaned_data["q"] or form.cleaned_data["date_of_birth"])
         patients = search_patients(
@@ -32,13 +41,29 @@ def patient_list(request):
             region=settings.PHONENUMBER_DEFAULT_REGION,
         )
     page = countless_page(patients, request.GET.get("page"), PATIENTS_PER_PAGE)
+    if searched and page.number == 1 and not page.has_next:
+        # Room left on the only page: names one typo away, after the exact matches.
+        near = near_patients(
+            query=form.cleaned_data["q"],
+            exclude=[patient.pk for patient in page.object_list],
+            limit=PATIENTS_PER_PAGE - len(page.object_list),
+            date_of_birth=form.cleaned_data["date_of_birth"],
+            include_archived=form.cleaned_data["include_archived"],
+        )
     query_string = request.GET.copy()
     query_string.pop("page", None)
     context = {
         "form": form,
         "page": page,
+        "near": near,
+        # Exact matches, then names one typo away (marked in the list).
+        "rows": [(patient, False) for patient in page.object_list]
+        + [(patient, True) for patient in near],
         "searched": searched,
         "query_string": query_string.urlencode(),
+        "register_query": (
+            urlencode(registration_initial(form.cleaned_data["q"])) if searched else ""
+        ),
     }
     return render(request, "intake/patient_list.html", context)
 
@@ -46,7 +71,10 @@ def patient_list(request):
 @permission_required("intake.add_patient")
 @require_http_methods(["GET", "POST"])
 def patient_register(request):
-    form = PatientForm(request.POST or None)
+    # From a search that found nobody: the name or phone typed there, to check and complete.
+    # The duplicate check runs on the post as for any registration.
+    initial = registration_initial_from(request.GET) if request.method == "GET" else None
+    form = PatientForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         patient = services.patient_register(
             data=form.cleaned_data,
@@ -70,7 +98,10 @@ def patient_chart(request, pk):
     record_event(request=request, action=AuditAction.PATIENT_VIEWED, patient=patient)
     context = {
         "patient": patient,
-        "intakes": patient.intakes.order_by("-created_at", "-pk")[:20],
+        # Only what the list shows (an intake row has about eighty columns).
+        "intakes": patient.intakes.only(
+            "pk", "patient_id", "created_at", "source", "status"
+        ).order_by("-created_at", "-pk")[:20],
         "can_see_access_log": request.user.has_perm("intake.view_patient_history"),
         "recent_access": (
             patient.audit_events.select_related("user")[:10]

@@ -4,11 +4,13 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/clinic_bench ... --patients 100000
 
 Steps: migrate and seed (seed_demo --patients N, idempotent), start gunicorn on a free loopback
-port with perf.bench.settings (the app plus a bare login-protected view, the floor), log in the demo
-practitioner over HTTP, then for each page run a bounded burst of requests from a few threads
-(http.client, loopback only) and print, as medians of several rounds, requests per second,
-p50/p95/p99 latency and each page's throughput as a fraction of the floor's; then the care-plan
-PDF render-time ratio from perf.bench.pdf_bench.
+port with perf.bench.wsgi (the app; a login-protected floor view behind every middleware; a bare
+floor view served with no middleware and no database), log in the demo practitioner over HTTP,
+then for each page run a bounded burst of requests from a few threads (http.client, loopback
+only) and print, as medians of several rounds, requests per second, p50/p95/p99 latency and each
+page's throughput as a fraction of both floors, each gunicorn worker's resident memory after the
+run, and which targets are met (perf.bench.report); then the care-plan PDF render-time ratio
+from perf.bench.pdf_bench.
 
 The plan page and the care-plan PDF download load the signed plans seed_demo makes through the
 plan services (--plans, default 100): the PDF is the stored document of the signature, so its
@@ -35,9 +37,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from perf.bench.report import table, verdicts, worker_memory
+
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
-TARGETS = {"search_p95_ms": 25.0, "page_vs_floor": 0.2, "pdf_ratio": 2.0}
 
 
 # --- The load generator ------------------------------------------------------------------------
@@ -212,7 +215,7 @@ def start_server(port, workers):
         sys.executable,
         "-m",
         "gunicorn",
-        "clinic.wsgi:application",
+        "perf.bench.wsgi:application",
         f"--bind={HOST}:{port}",
         f"--workers={workers}",
         "--log-level=warning",
@@ -252,19 +255,15 @@ def prepare_data(patients, seed, plans):
 
 
 def sample_records(sample_size, rng):
-    """Patient ids with an intake and an exam, name fragments to search for, and the
+    """Patient ids with an intake and an exam, searches as the front desk types them, and the
     (patient id, plan id) of signed plans."""
     from assessments.models import Exam, PlanStatus, TreatmentPlan
     from intake.models import Patient
 
     ids = list(Exam.objects.values_list("patient_id", flat=True).distinct()[: sample_size * 4])
     ids = rng.sample(ids, min(sample_size, len(ids)))
-    names = list(Patient.objects.filter(pk__in=ids).values_list("search_name", flat=True))
-    fragments = []
-    for name in names:
-        first, _, last = name.partition(" ")
-        length = rng.randint(3, 6)
-        fragments.append(rng.choice([last[:length], first[:length], name, f"{first} {last[:3]}"]))
+    rows = Patient.objects.filter(pk__in=ids).values_list("first_name", "last_name", "phone")
+    fragments = [front_desk_search(first, last, str(phone), rng) for first, last, phone in rows]
     plans = list(
         TreatmentPlan.objects.filter(status=PlanStatus.SIGNED, signed_document__isnull=False)
         .order_by("pk")
@@ -273,6 +272,25 @@ def sample_records(sample_size, rng):
     if not plans:
         raise RuntimeError("no signed plan to load: run with --plans at least 1")
     return ids, fragments, plans
+
+
+def front_desk_search(first, last, phone, rng):
+    """One search for this patient as staff type it: part of a name, the whole name, "Last,
+    First", the last four digits of the phone, or the last name with one letter missing (a
+    typo, which also runs the near-match query when the exact ones leave room)."""
+    length = rng.randint(3, 6)
+    position = rng.randrange(len(last))
+    return rng.choice(
+        [
+            last[:length],
+            first[:length],
+            f"{first} {last}",
+            f"{first} {last[:3]}",
+            f"{last}, {first[:1]}",
+            phone[-4:],
+            last[:position] + last[position + 1 :] if len(last) >= 5 else last,
+        ]
+    )
 
 
 # --- The run -----------------------------------------------------------------------------------
@@ -286,7 +304,8 @@ def pages(ids, fragments, plans, rng):
         return lambda: template.format(*rng.choice(plans))
 
     return {
-        "floor": lambda: "/bench/floor",
+        "bare floor": lambda: "/bench/bare",
+        "login floor": lambda: "/bench/floor",
         "patient search": lambda: "/patients/?q=" + quote(rng.choice(fragments)),
         "patient chart": pick_patient("/patients/{pk}/"),
         "intake form": pick_patient("/patients/{pk}/intakes/new/"),
@@ -347,45 +366,6 @@ def measure(client, page_paths, *, rounds, threads, max_requests, max_seconds):
     }
 
 
-def table(medians):
-    floor = medians["floor"]["rps"]
-    lines = [
-        "| page | req/s | p50 ms | p95 ms | p99 ms | throughput vs floor | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, row in medians.items():
-        lines.append(
-            f"| {name} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
-            f"{row['p99']:.1f} | {row['rps'] / floor:.2f} | {row['errors']} |"
-        )
-    return "\n".join(lines)
-
-
-def verdicts(medians, pdf):
-    floor = medians["floor"]["rps"]
-    search = medians["patient search"]["p95"]
-    chart = medians["patient chart"]["rps"] / floor
-    plan = medians["plan page"]["rps"] / floor
-    download = medians["care-plan PDF"]
-    lines = [
-        f"- search p95 {search:.1f} ms (target < {TARGETS['search_p95_ms']:.0f} ms): "
-        + ("met" if search < TARGETS["search_p95_ms"] else "MISSED"),
-        f"- chart {chart:.2f} of the floor (target >= {TARGETS['page_vs_floor']}): "
-        + ("met" if chart >= TARGETS["page_vs_floor"] else "MISSED"),
-        f"- plan page {plan:.2f} of the floor (target >= {TARGETS['page_vs_floor']}): "
-        + ("met" if plan >= TARGETS["page_vs_floor"] else "MISSED"),
-        f"- care-plan PDF download (stored document) p95 {download['p95']:.1f} ms, "
-        f"{download['rps'] / floor:.2f} of the floor",
-    ]
-    if pdf:
-        lines.append(
-            f"- care-plan PDF render {pdf['care_plan_ms']} ms vs minimal {pdf['minimal_ms']} ms "
-            f"({pdf['pages']} pages): ratio {pdf['ratio']} (target <= {TARGETS['pdf_ratio']}): "
-            + ("met" if pdf["ratio"] <= TARGETS["pdf_ratio"] else "MISSED")
-        )
-    return "\n".join(lines)
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=2000)
@@ -438,6 +418,7 @@ def main(argv=None):
             max_requests=options.requests,
             max_seconds=options.seconds,
         )
+        memory = worker_memory(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -460,7 +441,7 @@ def main(argv=None):
     )
     print(table(medians))
     print()
-    print(verdicts(medians, pdf))
+    print(verdicts(medians, pdf, memory))
 
 
 if __name__ == "__main__":

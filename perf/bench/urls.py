@@ -1,4 +1,5 @@
-"""The app's URLs plus the floor: the cheapest page Django can serve through the same stack."""
+"""The app's URLs plus the two floors: the cheapest pages Django can serve, with and without the
+app's stack."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -11,7 +12,13 @@ def floor(request):
     return HttpResponse("floor\n", content_type="text/plain")
 
 
+def bare(request):
+    """One line of text; perf.bench.wsgi serves it with no middleware (no session, no user)."""
+    return HttpResponse("bare\n", content_type="text/plain")
+
+
 urlpatterns = [
     path("bench/floor", floor, name="bench_floor"),
+    path("bench/bare", bare, name="bench_bare"),
     path("", include("clinic.urls")),
 ]

@@ -50,7 +50,7 @@ from intake.models import (
     IntakeStatus,
     Medication,
     Patient,
-    fold_for_search,
+    fold_name,
 )
 
 DEMO_PASSWORD = "demo-clinic-2026"
@@ -120,7 +120,7 @@ def _patient(rng, index, front_desk, today):
         first_name=first,
         last_name=last,
         # bulk_create does not call save(), which keeps search_name in step: fill it here.
-        search_name=fold_for_search(f"{first} {last}"),
+        search_name=fold_name(f"{first} {last}"),
         date_of_birth=born,
         sex="female" if female else "male",
         phone=seed_phone(index),
