@@ -9,7 +9,7 @@ signed-in user's role may not act on answers 403 here, not in each view. Views k
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from intake.models import Intake, IntakeSource, IntakeStatus, Patient
+from intake.models import Intake, IntakeSource, IntakeStatus, Patient, SelfIntakeLink
 
 _LOOKUP_ERRORS = (ValueError, OverflowError)
 
@@ -58,3 +58,9 @@ def can_edit_intake(user, intake):
     if intake.status == IntakeStatus.SUBMITTED:
         return user.has_perm("intake.confirm_intake")
     return intake.source == IntakeSource.FRONT_DESK and user.has_perm("intake.change_intake")
+
+
+def get_self_intake_link(patient, pk):
+    """The patient's self-intake link with this id; 404 when it is someone else's."""
+    queryset = SelfIntakeLink.objects.select_related("patient", "intake")
+    return _get_or_404(queryset, patient=patient, pk=pk)

@@ -110,6 +110,7 @@ class AuditAction(models.TextChoices):
     INTAKE_SUBMITTED = "intake_submitted", _("Submitted an intake")
     INTAKE_CONFIRMED = "intake_confirmed", _("Confirmed an intake")
     LINK_ISSUED = "link_issued", _("Issued a self-intake link")
+    LINK_EMAILED = "link_emailed", _("Emailed a self-intake link")
     LINK_OPENED = "link_opened", _("Opened a self-intake link")
     LINK_SUBMITTED = "link_submitted", _("Submitted through a self-intake link")
     INTAKE_STARTED = "intake_started", _("Started an intake")

@@ -22,6 +22,26 @@ ROLE_LABELS = {
     CLINIC_ADMIN: _("Clinic admin"),
 }
 
+# What each role may do, in words, for the 403 page and the README's table.
+ROLE_ABILITIES = {
+    FRONT_DESK: [
+        _("register, find and edit patients"),
+        _("take intakes and send self-intake links"),
+        _("print signed care plans"),
+    ],
+    PRACTITIONER: [
+        _("everything the front desk does"),
+        _("review and confirm intakes"),
+        _("record exams and outcome measures"),
+        _("generate, edit, sign, print and amend care plans"),
+    ],
+    CLINIC_ADMIN: [
+        _("manage staff accounts and roles"),
+        _("change the clinic's letterhead"),
+        _("read the audit trail (no patient records)"),
+    ],
+}
+
 # Permissions are "app_label.codename". A codename that does not exist yet (its model arrives
 # in a later migration) is skipped by sync_group_permissions and granted when it exists.
 _PATIENT_DESK = [

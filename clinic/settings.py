@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Django's tasks API (the django-tasks backport) and its database-backed queue and worker.
+    "django_tasks",
+    "django_tasks_db",
     # django-ninja: the REST API; its docs page serves Swagger UI from its own static files.
     "ninja",
     "clinic",
@@ -267,9 +270,41 @@ FHIR_BASE_URL = env.str("FHIR_BASE_URL", default="https://clinic-records.example
 # Self-intake links expire after this many hours.
 SELF_INTAKE_LINK_HOURS = env.int("SELF_INTAKE_LINK_HOURS", default=72)
 
+# Outgoing email from EMAIL_URL (django-environ's form: smtp://user:password@host:587,
+# smtp+tls://..., consolemail://). Unset in development, messages are printed on the console so
+# nothing leaves the machine; unset in production, the local mail server (smtp://localhost:25).
+EMAIL_URL = env.str("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+vars().update(env.email_url_config(EMAIL_URL))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="clinic@localhost")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+
+# Work done outside the request (sending email) goes through Django's tasks API. Development
+# and tests run each task at once, in the process that enqueued it; production stores tasks in
+# the database for `manage.py db_worker` (README, "In production").
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND",
+            default=(
+                "django_tasks.backends.immediate.ImmediateBackend"
+                if DEBUG
+                else "django_tasks_db.DatabaseBackend"
+            ),
+        ),
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "no_client_error_traceback": {"()": "clinic.log_filters.NoTracebackForClientErrors"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["no_client_error_traceback"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }

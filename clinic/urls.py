@@ -9,6 +9,9 @@ from clinic import account_views, views
 from intake.self_intake.views import self_intake
 from interop.api.main import api_urls
 
+# A 403 says what the signed-in user's role may do (clinic/roles.py), not only "no".
+handler403 = "clinic.views.permission_denied"
+
 admin.site.site_header = _("Clinic administration")
 admin.site.site_title = _("Clinic administration")
 

@@ -1,19 +1,30 @@
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clinic.middleware import database_answers
+from clinic.roles import ROLE_ABILITIES, ROLE_LABELS, role_names
 from clinic.session_restore import mark_renewed, session_seconds_left
+from clinic.today import today_queue
 
 
 @login_required
 def home(request):
-    """Send each role to where its day starts."""
+    """Where each role's day starts: for the clinical roles, what is waiting for them today."""
     if request.user.has_perm("intake.view_patient"):
-        return redirect("patient_list")
+        return render(request, "clinic/today.html", {"queue": today_queue(request.user)})
     return render(request, "clinic/home.html")
+
+
+def permission_denied(request, exception=None):
+    """The 403 page: this page is not for your role; here is what your role may do."""
+    roles = [
+        {"name": ROLE_LABELS[role], "abilities": ROLE_ABILITIES[role]}
+        for role in role_names(request.user)
+    ]
+    return render(request, "403.html", {"roles": roles}, status=403)
 
 
 @require_POST

@@ -107,6 +107,19 @@ class Patient(models.Model):
     def full_name(self):
         return f"{self.first_name} {self.last_name}"
 
+    def age_on(self, day):
+        """Whole years of age on ``day``; None when the date of birth is missing or absurd."""
+        born = self.date_of_birth
+        if born is None:
+            return None
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age if 0 <= age <= 130 else None
+
+    @property
+    def age(self):
+        """Whole years of age today, in the clinic's time zone."""
+        return self.age_on(timezone.localdate())
+
     @property
     def record_number(self):
         """The patient's record number: their row number, zero-padded, never reused."""
@@ -201,6 +214,11 @@ def _yes_no(label):
     return models.BooleanField(label, null=True, blank=True)
 
 
+def _history_question(label):
+    # Yes / no / NULL = not asked. Never defaulted to False: that would invent a "no".
+    return models.BooleanField(label, null=True, blank=True, default=None)
+
+
 class Intake(models.Model):
     """One health-history questionnaire. Every factor the reasoning uses is a structured field."""
 
@@ -250,10 +268,8 @@ class Intake(models.Model):
     # Medical history
     thyroid = models.CharField(_("Thyroid"), max_length=20, choices=Thyroid.choices, blank=True)
     thyroid_treated = _yes_no(_("Thyroid condition treated"))
-    pad_diagnosed = models.BooleanField(_("Peripheral artery disease diagnosed"), default=False)
-    calf_pain_walking = models.BooleanField(
-        _("Calf pain when walking that eases with rest"), default=False
-    )
+    pad_diagnosed = _history_question(_("Peripheral artery disease diagnosed"))
+    calf_pain_walking = _history_question(_("Calf pain when walking that eases with rest"))
     stenosis_region = models.CharField(
         _("Spinal stenosis"), max_length=10, choices=SpineRegion.choices, blank=True
     )
@@ -266,25 +282,21 @@ class Intake(models.Model):
     past_sprain_region = models.CharField(
         _("Past back or neck sprain"), max_length=10, choices=SpineRegion.choices, blank=True
     )
-    current_back_pain = models.BooleanField(_("Back pain now"), default=False)
-    current_neck_pain = models.BooleanField(_("Neck pain now"), default=False)
-    diabetes = models.BooleanField(_("Diabetes"), default=False)
-    liver_disease = models.BooleanField(_("Liver disease"), default=False)
-    kidney_disease = models.BooleanField(_("Kidney disease"), default=False)
-    multiple_sclerosis = models.BooleanField(_("Multiple sclerosis"), default=False)
-    motor_neurone_disease = models.BooleanField(_("Motor neurone disease"), default=False)
-    peripheral_neuropathy = models.BooleanField(_("Peripheral neuropathy"), default=False)
-    heart_circulation_disease = models.BooleanField(
-        _("Heart or circulation disease"), default=False
-    )
-    osteoporosis = models.BooleanField(_("Osteoporosis (thin or fragile bones)"), default=False)
-    stroke = models.BooleanField(_("Stroke"), default=False)
-    parkinsons_disease = models.BooleanField(_("Parkinson's disease"), default=False)
-    cancer_history = models.BooleanField(_("Cancer, now or in the past"), default=False)
-    recent_trauma = models.BooleanField(_("A recent fall, accident or injury"), default=False)
-    past_leg_muscle_injury = models.BooleanField(
-        _("A past tear or strain of a leg muscle"), default=False
-    )
+    current_back_pain = _history_question(_("Back pain now"))
+    current_neck_pain = _history_question(_("Neck pain now"))
+    diabetes = _history_question(_("Diabetes"))
+    liver_disease = _history_question(_("Liver disease"))
+    kidney_disease = _history_question(_("Kidney disease"))
+    multiple_sclerosis = _history_question(_("Multiple sclerosis"))
+    motor_neurone_disease = _history_question(_("Motor neurone disease"))
+    peripheral_neuropathy = _history_question(_("Peripheral neuropathy"))
+    heart_circulation_disease = _history_question(_("Heart or circulation disease"))
+    osteoporosis = _history_question(_("Osteoporosis (thin or fragile bones)"))
+    stroke = _history_question(_("Stroke"))
+    parkinsons_disease = _history_question(_("Parkinson's disease"))
+    cancer_history = _history_question(_("Cancer, now or in the past"))
+    recent_trauma = _history_question(_("A recent fall, accident or injury"))
+    past_leg_muscle_injury = _history_question(_("A past tear or strain of a leg muscle"))
 
     # Posture and daily life
     sitting_hours_per_day = models.DecimalField(

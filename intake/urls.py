@@ -17,6 +17,11 @@ urlpatterns = [
         self_intake_views.self_intake_link_issue,
         name="self_intake_link_issue",
     ),
+    path(
+        "<int:pk>/intakes/link/<int:link_pk>/email/",
+        self_intake_views.self_intake_link_email,
+        name="self_intake_link_email",
+    ),
     path("<int:pk>/intakes/<int:intake_pk>/", intake_views.intake_detail, name="intake_detail"),
     path("<int:pk>/intakes/<int:intake_pk>/edit/", intake_views.intake_edit, name="intake_edit"),
     path(

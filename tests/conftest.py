@@ -8,6 +8,7 @@ from tests.factories import (
     practitioner_user,
     sign_in_with_second_step,
 )
+from tests.smtp_server import smtp_inbox  # noqa: F401  (a fixture for every test)
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """factory_boy factories for the test suite."""
 
-from datetime import date
-
 import factory
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
@@ -55,9 +53,9 @@ class PatientFactory(factory.django.DjangoModelFactory):
 
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
-    date_of_birth = factory.Faker(
-        "date_between", start_date=date(1940, 1, 1), end_date=date(2010, 1, 1)
-    )
+    # Adults of an age the intake asks about pregnancy (intake.questionnaire): a test about
+    # older or younger patients, or about men, says so.
+    date_of_birth = factory.Faker("date_of_birth", minimum_age=18, maximum_age=55)
     sex = "female"
     phone = factory.Sequence(lambda n: f"+1514555{n % 10000:04d}")
     preferred_language = "en"

@@ -43,7 +43,7 @@ from reportlab.platypus import (
 
 from assessments.documents.data import Letterhead, PatientBlock, content_fingerprint
 from assessments.documents.flowables import KeepTogetherBlock, _font_size_to_fit, _truncate_to_width
-from assessments.documents.markup import paragraph_text, single_line
+from assessments.documents.markup import french_spacing, paragraph_text, single_line
 
 logger = logging.getLogger(__name__)
 
@@ -458,17 +458,23 @@ class BaseDocument:
 
     # --- helpers for subclasses --------------------------------------------------------------
 
+    def text(self, value: str) -> str:
+        """Text for a Paragraph: French spacing in a French document, then escaped."""
+        if self.data.language == "fr":
+            value = french_spacing(str(value))
+        return paragraph_text(value)
+
     def para(self, text: str, style: str = "body") -> Paragraph:
         """A paragraph of text printed as typed: every character is escaped first."""
-        return Paragraph(paragraph_text(text), self.styles[style])
+        return Paragraph(self.text(text), self.styles[style])
 
     def labelled(self, label: str, value: str, style: str = "body") -> Paragraph:
         """A "Label: value" line with the label in bold; both are escaped."""
-        markup = f"<b>{paragraph_text(label)}</b> {paragraph_text(value)}"
+        markup = f"<b>{self.text(label)}</b> {self.text(value)}"
         return Paragraph(markup, self.styles[style])
 
     def bullets(self, texts: tuple[str, ...], style: str = "bullet") -> list[Paragraph]:
-        return [Paragraph(paragraph_text(t), self.styles[style], bulletText="•") for t in texts]
+        return [Paragraph(self.text(t), self.styles[style], bulletText="•") for t in texts]
 
     def details_table(self, rows: list[tuple[str, str]]) -> Table:
         """Two columns of label and value (patient details); rows may split across pages."""

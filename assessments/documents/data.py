@@ -95,6 +95,7 @@ class ReferralLetterData:
     notes: str = ""
     language: str = "en"
     urgency: str = ""  # how soon, in plain words; blank for a routine referral
+    salutation: str = ""  # the letter's opening line; blank: "Dear <recipient>,"
 
     def __post_init__(self) -> None:
         _check_language(self.language)

@@ -31,7 +31,10 @@ class ReferralLetterDocument(BaseDocument):
             Spacer(1, 2 * mm),
             self.details_table(self.patient_rows()),
             Spacer(1, 4 * mm),
-            self.para(_("Dear %(recipient)s,") % {"recipient": self.data.recipient}),
+            self.para(
+                self.data.salutation
+                or _("Dear %(recipient)s,") % {"recipient": self.data.recipient}
+            ),
             self.para(self._opening()),
             *self._reasons(),
             *self._notes(),

@@ -31,6 +31,18 @@ def paragraph_text(value: str) -> str:
     return escaped.replace("\n", "<br/>")
 
 
+# French typography: a non-breaking space before : ; ! ? and », after «, so "Patient :" never
+# leaves its colon alone at the start of the next line. A colon inside a word or a number
+# (10:30, https:) is left alone: only one followed by a space or the end of the text counts.
+_FRENCH_BEFORE = re.compile(r"[ \u00a0\u202f]*([:;!?»])(?=\s|$)")
+_FRENCH_AFTER = re.compile(r"(«)[ \u00a0\u202f]*")
+
+
+def french_spacing(text: str) -> str:
+    text = _FRENCH_BEFORE.sub("\u00a0\\1", text)
+    return _FRENCH_AFTER.sub("\\1\u00a0", text)
+
+
 def single_line(value: str) -> str:
     """User text for one line drawn on the canvas (running header): newlines become spaces."""
     return " ".join(plain_text(value).split())

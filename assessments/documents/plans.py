@@ -142,10 +142,16 @@ def store_signed_care_plan(*, plan):
     return document
 
 
-# The reasoning names recipients by role; the letter addresses them in the plan's language.
+# The reasoning names recipients by role; the letter addresses them in the plan's language,
+# with the salutation a letter to them opens with ("Dear Doctor," / "Madame, Monsieur,": a
+# French letter does not open with "Bonjour Médecin,").
 RECIPIENTS = {
-    "doctor": ("doctor", _("Doctor")),
-    "dietitian_or_nutritionist": ("nutrition", _("Dietitian or nutritionist")),
+    "doctor": ("doctor", _("Doctor"), _("Dear Doctor,")),
+    "dietitian_or_nutritionist": (
+        "nutrition",
+        _("Dietitian or nutritionist"),
+        _("Dear colleague,"),
+    ),
 }
 
 
@@ -161,10 +167,11 @@ def referral_letter_data(plan, key):
     for referral in plan_snapshot(plan).referrals:
         if referral["key"] != key:
             continue
-        kind, salutation = RECIPIENTS.get(referral["recipient"], RECIPIENTS["doctor"])
+        kind, addressee, opening = RECIPIENTS.get(referral["recipient"], RECIPIENTS["doctor"])
         language = plan.language if plan.language in {"en", "fr"} else "en"
         with translation.override(language):
-            recipient = str(salutation)
+            recipient = str(addressee)
+            salutation = str(opening)
             urgency = URGENCY_WORDS.get(referral.get("urgency"))
             urgency = str(urgency) if urgency else ""
         return ReferralLetterData(
@@ -174,6 +181,7 @@ def referral_letter_data(plan, key):
             letter_date=timezone.localdate(),
             kind=kind,
             recipient=recipient,
+            salutation=salutation,
             reasons=(_shown(referral["title"]), _shown(referral["reason"])),
             notes=plan.impression,
             language=language,

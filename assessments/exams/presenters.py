@@ -7,6 +7,7 @@ from assessments.exams.forms import EXAM_SECTIONS, NOT_TESTED_FIELDS, _field_nam
 from assessments.models import (
     Exam,
 )
+from assessments.models.vocabulary import STRENGTH_GRADE_FIELDS, strength_grade_display
 
 
 def finding_display(name, value):
@@ -18,6 +19,8 @@ def finding_display(name, value):
         return gettext("Not tested")
     if value is None or value == "" or value == []:
         return "—"
+    if name in STRENGTH_GRADE_FIELDS:
+        return strength_grade_display(value)
     if field.choices:
         return str(dict(field.choices).get(value, value))
     if isinstance(value, list):
@@ -59,6 +62,8 @@ def exam_summary(exam):
                 shown = gettext("Not measured")
             elif value is None or value == "" or value == []:
                 shown = "—"
+            elif name in STRENGTH_GRADE_FIELDS:
+                shown = strength_grade_display(value)
             elif field.choices:
                 shown = getattr(exam, f"get_{name}_display")()
             elif isinstance(value, list):

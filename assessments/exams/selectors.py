@@ -16,6 +16,11 @@ def get_exam(patient, pk):
 
 
 def patient_exams(patient):
+    """The patient's exams, newest first, every column (the export reads them whole)."""
+    return Exam.objects.filter(patient=patient).order_by("-examined_on", "-pk")
+
+
+def chart_exam_rows(patient):
     """The patient's exams, newest first, with what the chart shows of each (one query)."""
     # Only the columns the chart lists: an exam row has about a hundred, and loading them all
     # for every visit was a good part of the chart's time (issue 15).

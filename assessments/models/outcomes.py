@@ -91,7 +91,19 @@ class OutcomeMeasure(models.Model):
 
     @property
     def score_display(self):
-        return self.definition.display_score(self.score)
+        """The score as shown: "37.8%", or "37.8%, 9 of 10 sections" for a partial form."""
+        definition = self.definition
+        text = definition.display_score(self.score)
+        if definition.scores_partial_forms and isinstance(self.answers, dict):
+            answered = definition.sections_answered(self.answers)
+            total = len(definition.items)
+            if answered < total:
+                text = _("%(score)s, %(answered)d of %(total)d sections") % {
+                    "score": text,
+                    "answered": answered,
+                    "total": total,
+                }
+        return text
 
     def clean(self):
         super().clean()

@@ -93,6 +93,28 @@ class RangeOfMotion(models.TextChoices):
     REDUCED_PAINFUL = "reduced_painful", _("Reduced and painful")
 
 
+# Muscle strength is graded 0-5 (Medical Research Council scale); pages show the grade with
+# its meaning, "3/5 (weak)", so nobody has to remember which end of the scale is strong.
+STRENGTH_GRADE_FIELDS = frozenset(
+    f"{muscle}_{side}" for muscle in STRENGTH_MUSCLES for side in ("left", "right")
+)
+STRENGTH_GRADE_WORDS = {
+    0: _("no contraction"),
+    1: _("flicker"),
+    2: _("very weak"),
+    3: _("weak"),
+    4: _("slightly weak"),
+    5: _("normal"),
+}
+
+
+def strength_grade_display(grade):
+    return _("%(grade)d/5 (%(meaning)s)") % {
+        "grade": grade,
+        "meaning": STRENGTH_GRADE_WORDS.get(grade, ""),
+    }
+
+
 ROM_MOVEMENTS = (
     "flexion",
     "extension",

@@ -244,7 +244,9 @@ def render_trend_svg(
         f'stroke-dasharray="4 3"/>'
     )
     parts.append(
-        f'<text x="{_coord(_PLOT_RIGHT + 4)}" y="{baseline_y}" dominant-baseline="middle" '
+        # Inside the plot, above its line from the left: right of the plot it was cut off at
+        # the chart's edge ("référence init" in French).
+        f'<text x="{_coord(_PLOT_LEFT + 4)}" y="{_coord(y_of(baseline_value) - 4)}" '
         f'font-size="9" fill="{_MUTED_COLOUR}">{_xml_text(labels.baseline)}</text>'
     )
 

@@ -7,6 +7,7 @@ form, its service and its success message; ``part_form_view`` serves the add/edi
 item or a goal.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -36,11 +37,26 @@ def _part_lookup(plan, part_pk):
     return found
 
 
-def to_detail(plan):
-    return redirect("plan_detail", patient_pk=plan.patient_id, pk=plan.pk)
+# An anchor of the plan page: "item-12", "goal-3", "red-flags" (letters, digits, hyphens).
+_ANCHOR = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 
 
-def run(request, plan, action, success):
+def to_detail(plan, anchor=""):
+    """Back to the plan page, at the part just changed, so the practitioner keeps their place."""
+    response = redirect("plan_detail", patient_pk=plan.patient_id, pk=plan.pk)
+    if anchor and _ANCHOR.match(anchor):
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+def anchor_for(request, part_pk):
+    """The plan page's anchor for an action: its item or goal, else the form's "return_to"."""
+    for url_name, value in part_pk.items():
+        return f"{_PARTS[url_name][0]}-{value}"
+    return request.POST.get("return_to", "")
+
+
+def run(request, plan, action, success, anchor=""):
     """Call a service; report a conflict, a lock or invalid input as a message."""
     try:
         action()
@@ -51,14 +67,14 @@ def run(request, plan, action, success):
             messages.error(request, message)
     else:
         messages.success(request, success)
-    return to_detail(plan)
+    return to_detail(plan, anchor)
 
 
-def invalid(request, plan, form):
+def invalid(request, plan, form, anchor=""):
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
-    return to_detail(plan)
+    return to_detail(plan, anchor)
 
 
 def draft_or_redirect(request, plan):
@@ -89,11 +105,14 @@ def plan_action(form_class, service, success):
         plan = get_plan(get_patient(patient_pk), pk)
         target = _part_lookup(plan, part_pk) or {"plan": plan}
         form = form_class(request.POST)
+        anchor = anchor_for(request, part_pk)
         if not form.is_valid():
-            return invalid(request, plan, form)
+            return invalid(request, plan, form, anchor)
         data = dict(form.cleaned_data)
         data["expected_version"] = data.pop("version")
-        return run(request, plan, lambda: service(**target, **data, by=request.user), success)
+        return run(
+            request, plan, lambda: service(**target, **data, by=request.user), success, anchor
+        )
 
     view.__name__ = view.__qualname__ = service.__name__
     return view
@@ -141,9 +160,9 @@ def _part_form_page(request, *, plan, part, page):
         version = form.cleaned_data["version"]
         try:
             if part is None:
-                page.add(plan=plan, data=data, expected_version=version, by=request.user)
+                saved = page.add(plan=plan, data=data, expected_version=version, by=request.user)
             else:
-                page.update(
+                saved = page.update(
                     **{page.name: part}, data=data, expected_version=version, by=request.user
                 )
         except services.ConcurrentEditError as error:
@@ -154,7 +173,8 @@ def _part_form_page(request, *, plan, part, page):
             form.add_error(None, error)
         else:
             messages.success(request, page.saved)
-            return to_detail(plan)
+            saved = saved if getattr(saved, "pk", None) else part
+            return to_detail(plan, f"{page.name}-{saved.pk}" if saved is not None else "")
     context = {
         "patient": plan.patient,
         "plan": plan,

@@ -80,19 +80,21 @@ def intake_facts(intake):
             "condition": thyroid,
             "treated": None if thyroid == "none" else intake.thyroid_treated,
         },
+        # The medical history is asked yes / no; "not asked" (None) is not a reported
+        # condition, so the rules see it as absent, as they did when these were tick boxes.
         "circulation": {
-            "pad_diagnosed": intake.pad_diagnosed,
-            "calf_pain_walking_eases_with_rest": intake.calf_pain_walking,
+            "pad_diagnosed": bool(intake.pad_diagnosed),
+            "calf_pain_walking_eases_with_rest": bool(intake.calf_pain_walking),
         },
         "spine": {
             "stenosis_region": intake.stenosis_region or None,
             "stenosis_imaging_confirmed": intake.stenosis_imaging_confirmed,
             "disc_injury_region": intake.disc_injury_region or None,
             "past_sprain_region": intake.past_sprain_region or None,
-            "current_back_pain": intake.current_back_pain,
-            "current_neck_pain": intake.current_neck_pain,
+            "current_back_pain": bool(intake.current_back_pain),
+            "current_neck_pain": bool(intake.current_neck_pain),
         },
-        "conditions": {name: getattr(intake, name) for name in _CONDITIONS},
+        "conditions": {name: bool(getattr(intake, name)) for name in _CONDITIONS},
         "daily_life": {
             "sitting_hours_per_day": _number(intake.sitting_hours_per_day),
             "long_standing_at_work": intake.long_standing_at_work,

@@ -125,7 +125,7 @@ def _detail_context(plan):
         "referral_letters": referral_letters(plan),
         "groups": groups,
         "goals": list(plan.goals.order_by("position", "pk")),
-        "blockers": selectors.sign_blockers(plan) if plan.is_draft else [],
+        "blockers": selectors.sign_blocker_links(plan) if plan.is_draft else [],
         "details_form": PlanDetailsForm(instance=plan, initial={"version": plan.version}),
         "clear_kinds": RedFlagClearForm.base_fields["kind"].choices,
         "versions": selectors.series_versions(plan),

@@ -49,8 +49,9 @@ def _is_advice(precaution):
     return precaution.get("kind") == "advice"
 
 
-def sign_blockers(plan):
-    """Why the plan cannot be signed yet: a list of sentences (empty when it can).
+def sign_blocker_links(plan):
+    """Why the plan cannot be signed yet, each with the page anchor of what to fix: a list of
+    {"text", "anchor"} (empty when it can be signed).
 
     An open red flag does not block signing: the plan is then signed as the referral alone, so
     it must hold no treatment item. Advice never blocks; an item kept against a contraindication
@@ -61,13 +62,11 @@ def sign_blockers(plan):
     flags = open_red_flags(plan)
     if flags and kept:
         titles = ", ".join(shown_or_english(flag["title"]) for flag in flags)
-        blockers.append(
-            gettext(
-                "A red flag is open (%(flags)s): while it is, the plan is the medical referral "
-                "alone. Record the doctor's clearance, or remove the treatment items."
-            )
-            % {"flags": titles}
-        )
+        text = gettext(
+            "A red flag is open (%(flags)s): while it is, the plan is the medical referral "
+            "alone. Record the doctor's clearance, or remove the treatment items."
+        ) % {"flags": titles}
+        blockers.append({"text": text, "anchor": "red-flags"})
     overridden = set(plan.precaution_overrides.values_list("item_id", "precaution_key"))
     precautions = plan_snapshot(plan).precautions_by_key
     for item in kept:
@@ -75,17 +74,20 @@ def sign_blockers(plan):
             precaution = precautions.get(key, {})
             if _is_advice(precaution) or (item.pk, key) in overridden:
                 continue
-            blockers.append(
-                gettext(
-                    "“%(item)s” is kept against a contraindication (%(precaution)s): give the "
-                    "reason, or remove the item."
-                )
-                % {
-                    "item": item.title,
-                    "precaution": shown_or_english(precaution.get("text")) or key,
-                }
-            )
+            text = gettext(
+                "“%(item)s” is kept against a contraindication (%(precaution)s): give the "
+                "reason, or remove the item."
+            ) % {
+                "item": item.title,
+                "precaution": shown_or_english(precaution.get("text")) or key,
+            }
+            blockers.append({"text": text, "anchor": f"item-{item.pk}"})
     return blockers
+
+
+def sign_blockers(plan):
+    """Why the plan cannot be signed yet: a list of sentences (empty when it can)."""
+    return [blocker["text"] for blocker in sign_blocker_links(plan)]
 
 
 def get_plan(patient, pk):

@@ -7,7 +7,7 @@ its template pull in exams and plans without that import.
 from django import template
 
 from assessments import outcomes
-from assessments.exams.selectors import patient_exams
+from assessments.exams.selectors import chart_exam_rows
 from assessments.outcomes.selectors import outcome_summaries
 from assessments.plans.selectors import chart_plan_rows
 
@@ -26,7 +26,7 @@ def chart_exams(context, patient):
     return {
         "patient": patient,
         "perms": perms,
-        "exams": list(patient_exams(patient)),
+        "exams": list(chart_exam_rows(patient)),
         "outcome_summaries": outcome_summaries(patient),
         "instruments": list(outcomes.INSTRUMENTS.values()),
     }

@@ -5,8 +5,10 @@ One form in six sections. "Save draft" checks only what was typed (ranges, contr
 everything typed.
 """
 
+import copy
+
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.core import validators
 from django.utils import timezone
@@ -25,13 +27,21 @@ from intake.models import (
 )
 from intake.questionnaire import (
     BOUNDS,
+    PREGNANCY_FIELDS,
     REQUIRED_ON_SUBMIT,
-    SECTIONS,
+    STAFF_SECTION_TITLES,
+    STAFF_WORDING,
     WARN_GESTATION_WEEKS,
     YES_NO_QUESTIONS,
+    pregnancy_section_applies,
+    sections,
 )
 
 YES_NO = [("", _("Not answered")), ("yes", _("Yes")), ("no", _("No"))]
+
+# Who the questionnaire speaks to: the patient on their link, or the staff about the patient.
+PATIENT = "patient"
+STAFF = "staff"
 
 
 class YesNoField(forms.TypedChoiceField):
@@ -76,14 +86,26 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
         }
         field_classes = {"birth_date": ClinicDateField}
 
-    def __init__(self, *args, submitting=False, **kwargs):
+    def __init__(self, *args, submitting=False, audience=PATIENT, **kwargs):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
         for name in [*RED_FLAG_FIELDS, *YES_NO_QUESTIONS]:
             model_field = Intake._meta.get_field(name)
             self.fields[name] = YesNoField(label=model_field.verbose_name)
             self.fields[name].initial = getattr(self.instance, name)
+        self.asks_pregnancy = self._asks_pregnancy()
+        if not self.asks_pregnancy:
+            # Not in the form at all: the stored answers are left as they are.
+            for name in PREGNANCY_FIELDS:
+                del self.fields[name]
+        if audience == STAFF:
+            for name, label in STAFF_WORDING.items():
+                self.fields[name].label = label
+        for name in REQUIRED_ON_SUBMIT:
+            self.fields[name].widget.attrs["aria-required"] = "true"
         for name, (low, high) in BOUNDS.items():
+            if name not in self.fields:
+                continue
             field = self.fields[name]
             field.min_value, field.max_value = low, high
             field.validators.extend(
@@ -93,7 +115,36 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
         self.warnings = []
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.layout = Layout(*(Fieldset(title, *fields) for title, fields in SECTIONS))
+        self.helper.layout = Layout(
+            *(
+                # A copy: wrapping below changes layout objects, and SECTIONS is shared.
+                Fieldset(self._section_title(title, fields, audience), *copy.deepcopy(fields))
+                for title, fields in sections(pregnancy=self.asks_pregnancy)
+            )
+        )
+        # Marked before the user presses Submit: the wrapper's class draws a star after the
+        # label (clinic.css), explained once at the top of the form; screen readers hear
+        # aria-required. The label's own text stays the question.
+        for name in REQUIRED_ON_SUBMIT:
+            self.helper[name].wrap(Div, css_class="required-to-submit")
+
+    def _asks_pregnancy(self):
+        """Asked when the patient could be pregnant by their recorded sex and age, or when that
+        is unknown; always when the intake already holds a pregnancy answer."""
+        intake = self.instance
+        if intake.pregnant or intake.gave_birth_last_12_months or intake.breastfeeding:
+            return True
+        patient = intake.patient if intake.patient_id else None
+        if patient is None:
+            return True
+        day = timezone.localdate(intake.created_at) if intake.created_at else timezone.localdate()
+        return pregnancy_section_applies(sex=patient.sex, age_years=patient.age_on(day))
+
+    @staticmethod
+    def _section_title(title, fields, audience):
+        if audience == STAFF and isinstance(fields[0], str):
+            return STAFF_SECTION_TITLES.get(fields[0], title)
+        return title
 
     def _in_choice_order(self, name):
         # Stored in the order the questionnaire lists them, however they were posted, so the
@@ -200,13 +251,15 @@ class MedicationForm(SingleLineTextMixin, forms.ModelForm):
         return cleaned
 
 
+# One empty line to start with; "Add a medication" adds more in the page (any number up to
+# max_num, which only guards against a runaway post). Without script, saving the draft adds one.
 MedicationFormSet = forms.inlineformset_factory(
     Intake,
     Medication,
     form=MedicationForm,
-    extra=3,
+    extra=1,
     can_delete=True,
-    max_num=30,
+    max_num=100,
     validate_max=True,
 )
 
@@ -228,11 +281,15 @@ def medication_rows(formset):
     return rows
 
 
-def bound_intake_forms(request, intake, *, check_version=True):
+def bound_intake_forms(request, intake, *, check_version=True, audience=PATIENT):
     """The questionnaire and its medication lines bound to a post; "submit" submits."""
     submitting = "submit" in request.POST
     form = IntakeForm(
-        request.POST, instance=intake, submitting=submitting, check_version=check_version
+        request.POST,
+        instance=intake,
+        submitting=submitting,
+        check_version=check_version,
+        audience=audience,
     )
     formset = MedicationFormSet(request.POST, instance=intake, prefix="medications")
     return form, formset, submitting

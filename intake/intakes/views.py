@@ -16,7 +16,13 @@ from clinic.audit import record_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.intakes import services
-from intake.intakes.forms import IntakeForm, MedicationFormSet, bound_intake_forms, medication_rows
+from intake.intakes.forms import (
+    STAFF,
+    IntakeForm,
+    MedicationFormSet,
+    bound_intake_forms,
+    medication_rows,
+)
 from intake.intakes.presenters import intake_corrections, intake_flags, intake_summary
 from intake.intakes.selectors import intake_differences
 from intake.models import Intake, IntakeStatus
@@ -32,7 +38,7 @@ def intake_new(request, pk):
     patient = get_active_patient(pk)
     blank = Intake(patient=patient)
     if request.method == "POST":
-        form, formset, submitting = bound_intake_forms(request, blank)
+        form, formset, submitting = bound_intake_forms(request, blank, audience=STAFF)
         if form.is_valid() and formset.is_valid():
             intake = services.intake_record(
                 patient=patient,
@@ -44,7 +50,7 @@ def intake_new(request, pk):
             )
             return _after_save(request, intake, submitting)
     else:
-        form = IntakeForm(instance=blank)
+        form = IntakeForm(instance=blank, audience=STAFF)
         formset = MedicationFormSet(instance=blank, prefix="medications")
     return _render_form(
         request,
@@ -68,7 +74,7 @@ def intake_edit(request, pk, intake_pk):
     intake = get_editable_intake(request.user, patient, intake_pk)
     conflict, differences = None, []
     if request.method == "POST":
-        form, formset, submitting = bound_intake_forms(request, intake)
+        form, formset, submitting = bound_intake_forms(request, intake, audience=STAFF)
         if form.is_valid() and formset.is_valid():
             try:
                 saved = services.intake_save(
@@ -92,7 +98,7 @@ def intake_edit(request, pk, intake_pk):
             else:
                 return _after_save(request, saved, submitting)
     else:
-        form = IntakeForm(instance=intake)
+        form = IntakeForm(instance=intake, audience=STAFF)
         formset = MedicationFormSet(instance=intake, prefix="medications")
         record_event(
             request=request,

@@ -1,7 +1,9 @@
 """Reads of self-intake links: the live link behind a token."""
 
 import hashlib
+import hmac
 
+from django.conf import settings
 from django.utils import timezone
 
 from intake.models import IntakeStatus, SelfIntakeLink
@@ -9,6 +11,19 @@ from intake.models import IntakeStatus, SelfIntakeLink
 
 def token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def token_for_salt(salt):
+    """The link's token: a keyed hash of its random salt, so only this server can make it."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"self-intake-link:{salt}".encode(), hashlib.sha256
+    )
+    return digest.hexdigest()
+
+
+def link_token(link):
+    """The token of a link issued with a salt (the one the front desk was shown)."""
+    return token_for_salt(link.token_salt)
 
 
 def self_intake_link_for(token):

@@ -1,7 +1,5 @@
 """Writes through the patient's one-time self-intake link: issue it, open it, save and send."""
 
-import hashlib
-import hmac
 import secrets
 from datetime import timedelta
 
@@ -14,7 +12,8 @@ from clinic.concurrency import ANY_VERSION
 from clinic.models import AuditAction
 from intake.intakes import services as intake_services
 from intake.models import IntakeSource, IntakeStatus, Patient, SelfIntakeLink
-from intake.self_intake.selectors import link_is_live, token_hash
+from intake.self_intake.selectors import link_is_live, token_for_salt, token_hash
+from intake.self_intake.tasks import email_self_intake_link
 
 # A second "Send self-intake link" by the same person within this many seconds (a double
 # click, a reload of the page) shows the link just issued rather than making another.
@@ -23,14 +22,6 @@ SELF_INTAKE_REISSUE_SECONDS = 60
 
 class PatientArchivedError(Exception):
     """An archived patient gets no new link, and their old links stop working."""
-
-
-def _token_for(salt):
-    """The link's token: a keyed hash of its random salt, so only this server can make it."""
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"self-intake-link:{salt}".encode(), hashlib.sha256
-    )
-    return digest.hexdigest()
 
 
 def _live_links(patient):
@@ -66,10 +57,10 @@ def self_intake_link_issue(*, patient, by, request=None):
         .first()
     )
     if recent is not None:
-        return recent, _token_for(recent.token_salt)
+        return recent, token_for_salt(recent.token_salt)
     revoked = _live_links(locked_patient).update(expires_at=now)
     salt = secrets.token_hex(32)
-    token = _token_for(salt)
+    token = token_for_salt(salt)
     intake = intake_services._new_intake(patient=locked_patient, by=by, source=IntakeSource.PATIENT)
     link = SelfIntakeLink.objects.create(
         patient=locked_patient,
@@ -88,6 +79,28 @@ def self_intake_link_issue(*, patient, by, request=None):
         detail=f"revoked {revoked} earlier link(s)" if revoked else "",
     )
     return link, token
+
+
+class LinkNotLiveError(Exception):
+    """The link was used, revoked or has expired: there is nothing to send any more."""
+
+
+def self_intake_link_email(*, link, to, base_url, by, request=None):
+    """Email the patient their link, outside the request (intake.self_intake.tasks).
+
+    The audit trail records that the link was emailed, to which address and by whom; never the
+    token. The task is queued once the transaction commits, so a worker never looks for a link
+    that is not in the database yet.
+    """
+    if not link.token_salt or not link_is_live(link):
+        raise LinkNotLiveError
+    record_change(link, AuditAction.LINK_EMAILED, by=by, request=request, detail=f"to {to}")
+    language = link.patient.preferred_language or settings.LANGUAGE_CODE
+    transaction.on_commit(
+        lambda: email_self_intake_link.enqueue(
+            link_id=link.pk, to=to, base_url=base_url, language=language
+        )
+    )
 
 
 def self_intake_link_opened(*, link, request=None):

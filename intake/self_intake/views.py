@@ -9,11 +9,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from clinic.access import get_patient
+from clinic.access import get_patient, get_self_intake_link
+from clinic.models import ClinicProfile
 from clinic.roles import permission_required
 from intake.intakes.forms import IntakeForm, MedicationFormSet, bound_intake_forms, medication_rows
 from intake.intakes.services import IntakeLockedError
 from intake.self_intake import selectors, services
+from intake.self_intake.forms import SelfIntakeEmailForm
 
 
 @permission_required("intake.issue_selfintakelink")
@@ -26,11 +28,51 @@ def self_intake_link_issue(request, pk):
         )
     except services.PatientArchivedError:
         raise PermissionDenied from None
-    url = request.build_absolute_uri(reverse("self_intake", args=[token]))
     # Only the token's hash is stored; a second click within a minute shows this same link.
+    form = SelfIntakeEmailForm(initial={"email": patient.email})
+    return _link_page(request, patient, link, token, form)
+
+
+def _link_page(request, patient, link, token, form, status=200):
+    url = request.build_absolute_uri(reverse("self_intake", args=[token]))
     return render(
-        request, "intake/self_intake_link.html", {"patient": patient, "link": link, "url": url}
+        request,
+        "intake/self_intake_link.html",
+        {"patient": patient, "link": link, "url": url, "email_form": form},
+        status=status,
     )
+
+
+@permission_required("intake.issue_selfintakelink")
+@require_POST
+def self_intake_link_email(request, pk, link_pk):
+    patient = get_patient(pk)
+    link = get_self_intake_link(patient, link_pk)
+    form = SelfIntakeEmailForm(request.POST)
+    if not form.is_valid():
+        if not selectors.link_is_live(link) or not link.token_salt:
+            raise PermissionDenied
+        return _link_page(request, patient, link, selectors.link_token(link), form, status=400)
+    try:
+        services.self_intake_link_email(
+            link=link,
+            to=form.cleaned_data["email"],
+            base_url=request.build_absolute_uri("/"),
+            by=request.user,
+            request=request,
+        )
+    except services.LinkNotLiveError:
+        messages.error(
+            request,
+            _("This link no longer works (used, replaced or expired): send a new one."),
+        )
+        return redirect("patient_chart", pk=patient.pk)
+    messages.success(
+        request,
+        _("The self-intake link is being emailed to %(email)s.")
+        % {"email": form.cleaned_data["email"]},
+    )
+    return redirect("patient_chart", pk=patient.pk)
 
 
 # --- The patient's own pages: no account, only the link's token -----------------------------
@@ -70,10 +112,10 @@ def _self_intake_page(request, link, token, language):
                 # Sent a moment ago (a second tap, or another tab): nothing more is changed.
                 link.refresh_from_db()
                 if link.used_at is not None:
-                    return render(request, "intake/self_intake_done.html", {"language": language})
+                    return _done_page(request, language)
                 return render(request, "intake/self_intake_closed.html", status=410)
             if submitting:
-                return render(request, "intake/self_intake_done.html", {"language": language})
+                return _done_page(request, language)
             messages.success(
                 request, _("Your answers are saved. You can finish later with the same link.")
             )
@@ -92,6 +134,15 @@ def _self_intake_page(request, link, token, language):
             "token": token,
             "language": language,
             "first_name": link.patient.first_name,
+            "clinic": ClinicProfile.current(),
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _done_page(request, language):
+    return render(
+        request,
+        "intake/self_intake_done.html",
+        {"language": language, "clinic": ClinicProfile.current()},
     )

@@ -24,8 +24,8 @@ ACCESS = {
         None,
         {
             "anonymous": LOGIN,
-            "front_desk": 302,
-            "practitioner": 302,
+            "front_desk": OK,
+            "practitioner": OK,
             "clinic_admin": OK,
             "no_role": OK,
         },
@@ -133,6 +133,16 @@ ACCESS = {
     ),
     "self_intake_link_issue": (
         "patient",
+        {
+            "anonymous": LOGIN,
+            "front_desk": NOT_GET,
+            "practitioner": NOT_GET,
+            "clinic_admin": FORBIDDEN,
+            "no_role": FORBIDDEN,
+        },
+    ),
+    "self_intake_link_email": (
+        "self_intake_link",
         {
             "anonymous": LOGIN,
             "front_desk": NOT_GET,
@@ -342,6 +352,12 @@ def kwargs_for(kind):
     if kind == "intake":
         intake = IntakeFactory()
         return {"pk": intake.patient_id, "intake_pk": intake.pk}
+    if kind == "self_intake_link":
+        from intake.self_intake.services import self_intake_link_issue
+        from tests.factories import front_desk_user
+
+        link, _token = self_intake_link_issue(patient=PatientFactory(), by=front_desk_user())
+        return {"pk": link.patient_id, "link_pk": link.pk}
     if kind == "patient_exams":
         return {"patient_pk": PatientFactory().pk}
     if kind in ("exam", "finished_exam"):

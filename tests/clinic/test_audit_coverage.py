@@ -189,6 +189,15 @@ def self_intake_link_opened(cast):
     return link.patient
 
 
+def self_intake_link_email(cast):
+    link = _issued_link(cast)
+    cast.mark()
+    link_services.self_intake_link_email(
+        link=link, to="patient@example.org", base_url="http://testserver/", by=cast.front_desk
+    )
+    return link.patient
+
+
 def self_intake_save(cast):
     link = _issued_link(cast)
     cast.mark()
@@ -484,6 +493,12 @@ WRITES = [
         "intake.self_intake.services.self_intake_link_opened",
         ["link_opened"],
         "patient",
+    ),
+    (
+        self_intake_link_email,
+        "intake.self_intake.services.self_intake_link_email",
+        ["link_emailed"],
+        "front_desk",
     ),
     (
         self_intake_save,

@@ -12,6 +12,11 @@ from intake.models import Intake, Medication, Patient, fold_for_search
 pytestmark = pytest.mark.django_db
 
 
+def _generated():
+    """Patients of the generated range (+1 438 ...), not the six named demo patients."""
+    return Patient.objects.filter(phone__startswith="+1438")
+
+
 @pytest.fixture(autouse=True)
 def development_settings(settings):
     """seed_demo runs on a development setup only (DEBUG on); pytest turns DEBUG off."""
@@ -22,12 +27,19 @@ def test_without_arguments_it_creates_the_accounts_and_the_six_demo_patients():
     call_command("seed_demo")
     call_command("seed_demo")
     assert Patient.objects.count() == 6
-    assert not Intake.objects.exists()
+    # One of them has a whole episode: a confirmed intake, a finished exam, a signed plan.
+    showcase = Patient.objects.get(first_name="Zoë", last_name="Martin")
+    assert Intake.objects.get().patient == showcase
+    assert showcase.intakes.get().status == "confirmed"
+    assert showcase.exams.get().status == "finished"
+    plan = TreatmentPlan.objects.get()
+    assert (plan.patient, plan.status) == (showcase, PlanStatus.SIGNED)
+    assert PlanDocument.objects.filter(plan=plan).exists()
 
 
 def test_generated_patients_are_complete_and_realistic():
     call_command("seed_demo", patients=40, seed=7)
-    generated = Patient.objects.exclude(intakes=None)
+    generated = _generated()
     assert generated.count() == 40
     assert Patient.objects.count() == 46
     for patient in generated:
@@ -48,15 +60,13 @@ def test_running_it_again_creates_nothing_and_a_larger_number_adds_the_differenc
     assert Patient.objects.count() == 16
     call_command("seed_demo", patients=25)
     assert Patient.objects.count() == 31
-    assert Intake.objects.count() == 25
+    assert Intake.objects.filter(patient__in=_generated()).count() == 25
 
 
 def test_the_same_seed_gives_the_same_patients():
     def generated():
         return list(
-            Patient.objects.exclude(intakes=None)
-            .order_by("phone")
-            .values_list("search_name", "date_of_birth", "phone")
+            _generated().order_by("phone").values_list("search_name", "date_of_birth", "phone")
         )
 
     # Seed, note the patients, then undo it all (finished exams and audit events cannot be
@@ -65,24 +75,24 @@ def test_the_same_seed_gives_the_same_patients():
         call_command("seed_demo", patients=5, seed=3, plans=0)
         first = generated()
         transaction.set_rollback(True)
-    assert not Patient.objects.exclude(intakes=None).exists()
+    assert not _generated().exists()
     call_command("seed_demo", patients=5, seed=3, plans=0)
     assert generated() == first
 
 
 def test_generated_patients_get_signed_plans_with_their_pdf_once():
     call_command("seed_demo", patients=12, plans=4, seed=5)
-    plans = TreatmentPlan.objects.all()
+    plans = TreatmentPlan.objects.filter(patient__in=_generated())
     assert plans.count() == 4
     assert set(plans.values_list("status", flat=True)) == {PlanStatus.SIGNED}
     for plan in plans:
         assert plan.signed_document.pdf[:5] == b"%PDF-"
         assert plan.patient.phone.as_e164.startswith("+1438")
     call_command("seed_demo", patients=12, plans=4, seed=5)
-    assert TreatmentPlan.objects.count() == 4
-    assert PlanDocument.objects.count() == 4
+    assert TreatmentPlan.objects.count() == 4 + 1  # and the showcase patient's
+    assert PlanDocument.objects.count() == 4 + 1
 
 
-def test_without_arguments_it_creates_no_plans():
+def test_without_arguments_the_showcase_patient_is_the_only_one_with_a_plan():
     call_command("seed_demo")
-    assert not TreatmentPlan.objects.exists()
+    assert list(TreatmentPlan.objects.values_list("patient__first_name", flat=True)) == ["Zoë"]

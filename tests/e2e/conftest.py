@@ -78,6 +78,22 @@ def phone_page(browser, live_server):
 
 
 @pytest.fixture
+def tablet_page(browser, live_server):
+    """A tablet held upright, with touch, as a practitioner or the front desk uses it."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 820, "height": 1180},
+        device_scale_factor=2,
+        has_touch=True,
+        locale="en-GB",
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def screenshot():
     ARTIFACTS.mkdir(exist_ok=True)
 

@@ -15,7 +15,7 @@ from tests.factories import (
     practitioner_user,
 )
 
-PLAN_URL = re.compile(r"/patients/\d+/plans/\d+/$")
+PLAN_URL = re.compile(r"/patients/\d+/plans/\d+/(#[a-z0-9-]+)?$")
 EXAM_URL = re.compile(r"/patients/\d+/exams/\d+/$")
 UNTOUCHED = (
     "Knee reflex, left",
@@ -275,8 +275,8 @@ def test_the_intake_asks_the_new_questions_and_shows_the_answers(
     page.locator("input[name=radiating_leg_pain][value=no]").check()
     page.locator("input[name=takes_sitting_breaks][value=no]").check()
     page.get_by_label("Breastfeeding now").check()
-    page.get_by_label("Osteoporosis (thin or fragile bones)").check()
-    page.get_by_label("A past tear or strain of a leg muscle").check()
+    page.locator("input[name=osteoporosis][value=yes]").check()
+    page.locator("input[name=past_leg_muscle_injury][value=yes]").check()
     page.get_by_label("Hours standing a day").fill("7")
     page.get_by_label("A doctor has limited how much to drink").check()
     page.get_by_label("Past back or neck sprain").select_option("thoracic")
@@ -310,5 +310,5 @@ def test_the_intake_asks_the_new_questions_and_shows_the_answers(
     page.goto(f"/patients/{patient.pk}/intakes/{intake.pk}/edit/")
     assert page.locator("input[name=tingling][value=yes]").is_checked()
     assert page.locator("input[name=numbness][value='']").is_checked()
-    assert page.get_by_label("Osteoporosis (thin or fragile bones)").is_checked()
+    assert page.locator("input[name=osteoporosis][value=yes]").is_checked()
     assert page.get_by_label("Hours standing a day").input_value() == "7.0"

@@ -120,7 +120,7 @@ def test_an_evening_intake_shows_its_toronto_date_and_a_review_date_is_typed_yea
     screenshot(page, "plan-picker-toronto-date")
 
     page.get_by_role("button", name="Generate draft plan").click()
-    page.wait_for_url(re.compile(r"/patients/\d+/plans/\d+/$"))
+    page.wait_for_url(re.compile(r"/patients/\d+/plans/\d+/(#[a-z0-9-]+)?$"))
     assert "intake of 2026-01-14" in page.content()
     assert "2026-01-15" not in page.content()
 
@@ -142,7 +142,7 @@ def test_an_evening_intake_shows_its_toronto_date_and_a_review_date_is_typed_yea
 
     type_date(details.get_by_label("Review date"), "2027-04-15")
     details.get_by_role("button", name="Save").click()
-    page.wait_for_url(re.compile(r"/patients/\d+/plans/\d+/$"))
+    page.wait_for_url(re.compile(r"/patients/\d+/plans/\d+/(#[a-z0-9-]+)?$"))
     plan = TreatmentPlan.objects.get()
     assert plan.review_date == date(2027, 4, 15)
     assert plan.visit_frequency == "Twice a week for four weeks"

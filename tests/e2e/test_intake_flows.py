@@ -42,7 +42,7 @@ def test_front_desk_saves_a_draft_twice_submits_it_and_the_practitioner_corrects
     sign_in(page, "desk", TEST_PASSWORD)
     page.goto(f"/patients/{patient.pk}/")
     page.get_by_role("link", name="Take intake").click()
-    page.get_by_label("What brings you in?").type("Cramps in the right calf")
+    page.get_by_label("What brings the patient in?").type("Cramps in the right calf")
     page.get_by_label("Hours sitting a day").type("6")
     page.locator('input[name="medications-0-name"]').type("Hydrochlorothiazide")
     page.locator('input[name="medications-0-dose"]').type("25 mg")
@@ -66,8 +66,8 @@ def test_front_desk_saves_a_draft_twice_submits_it_and_the_practitioner_corrects
     assert medications == [("Hydrochlorothiazide", "25 mg")]
 
     # Once more, this time submitting it.
-    page.get_by_label("What brings you in?").fill("")
-    page.get_by_label("What brings you in?").type("Cramps in the right calf at night")
+    page.get_by_label("What brings the patient in?").fill("")
+    page.get_by_label("What brings the patient in?").type("Cramps in the right calf at night")
     _answer_the_rest(page)
     page.get_by_role("button", name="Submit intake").click()
     assert CONFLICT not in page.content()

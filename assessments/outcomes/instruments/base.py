@@ -88,6 +88,15 @@ class Instrument:
     form_note: str = ""
     # Place in every list of instruments (chart, exam page, trends).
     order: int = 100
+    # Scored on the sections answered when some are left blank (ODI): the score then says how
+    # many sections it rests on, so a partial score is never read as a whole one.
+    scores_partial_forms: bool = False
+
+    def sections_answered(self, answers: Mapping[str, object]) -> int:
+        """How many items have an answer (a blank or an empty selection is no answer)."""
+        return sum(
+            1 for item in self.items if answers.get(item.key) not in (None, "", [], (), set())
+        )
 
     def display_score(self, score: float) -> str:
         value = round(score, 1)

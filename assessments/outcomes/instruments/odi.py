@@ -16,6 +16,7 @@ from assessments.outcomes.instruments.base import (
 )
 
 ODI = Instrument(
+    scores_partial_forms=True,
     code="ODI",
     name=gettext_noop("Oswestry Disability Index"),
     instructions=gettext_noop(

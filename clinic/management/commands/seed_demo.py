@@ -45,6 +45,7 @@ from clinic.management.seed_words import (
 from clinic.models import ClinicProfile, StaffProfile
 from clinic.roles import CLINIC_ADMIN, FRONT_DESK, PRACTITIONER
 from intake.models import (
+    RED_FLAG_FIELDS,
     Intake,
     IntakeSource,
     IntakeStatus,
@@ -318,6 +319,43 @@ def plan_candidates(count, plans):
     )
 
 
+# The demo patient whose whole episode is there (intake confirmed, exam finished, plan signed),
+# so a newcomer sees every page of the product in a minute.
+SHOWCASE_PATIENT = ("Zoë", "Martin")
+
+
+def seed_showcase(front_desk, practitioner):
+    """Zoë Martin's episode, made once: a confirmed intake with a statin, a finished exam with
+    outcome scores, and a plan signed through the plan services (its PDF stored)."""
+    first, last = SHOWCASE_PATIENT
+    patient = Patient.objects.get(first_name=first, last_name=last)
+    if patient.intakes.exists():
+        return patient
+    rng = random.Random("showcase")
+    today = timezone.localdate()
+    when = _aware(today - timedelta(days=7), rng)
+    intake = _intake(rng, patient, front_desk, practitioner, when)
+    intake.status, intake.confirmed_at, intake.confirmed_by = (
+        IntakeStatus.CONFIRMED,
+        when,
+        practitioner,
+    )
+    intake.pregnant, intake.gestation_weeks = False, None
+    for name in RED_FLAG_FIELDS:
+        setattr(intake, name, False)
+    intake.save()
+    Medication.objects.create(
+        intake=intake, name="Atorvastatin", dose="20 mg", frequency="daily", since="2 years"
+    )
+    exam = _exam(rng, patient, practitioner, today - timedelta(days=6))
+    exam.intake = intake
+    # Created finished, as the bulk seed does (a finished exam refuses later saves).
+    [exam] = Exam.objects.bulk_create([exam])
+    OutcomeMeasure.objects.bulk_create(_outcomes(rng, exam, practitioner, 0.45))
+    sign_seed_plan(patient, practitioner)
+    return patient
+
+
 class Command(BaseCommand):
     help = (
         "Create the demo accounts (one per role) and demo patients, without duplicates. "
@@ -404,6 +442,7 @@ class Command(BaseCommand):
                     "consent_privacy_by": front_desk,
                 },
             )
+        showcase = seed_showcase(front_desk, user_model.objects.get(username="practitioner"))
         self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
         for username, _first, _last, role, _staff in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<14} {role}")
@@ -411,7 +450,10 @@ class Command(BaseCommand):
             "clinicadmin must set up two-step sign-in at first sign-in: scan the QR code with "
             "any TOTP app (FreeOTP, Aegis, Google Authenticator) and keep the recovery codes."
         )
-        self.stdout.write(f"Demo patients: {Patient.objects.count()} in the registry.")
+        self.stdout.write(
+            f"Demo patients: {Patient.objects.count()} in the registry; {showcase.full_name} has "
+            "a confirmed intake, a finished exam and a signed care plan."
+        )
 
     def seed_many(self, count, seed):
         user_model = get_user_model()
