@@ -1,5 +1,6 @@
 from django.urls import path
 
+from assessments.documents import handout_views
 from assessments.documents import views as document_views
 from assessments.exams import views
 from assessments.outcomes import views as outcome_views
@@ -95,6 +96,16 @@ urlpatterns = [
     path("<int:patient_pk>/plans/<int:pk>/sign/", plan_views.plan_sign, name="plan_sign"),
     path("<int:patient_pk>/plans/<int:pk>/amend/", plan_views.plan_amend, name="plan_amend"),
     path("<int:patient_pk>/plans/<int:pk>/care-plan.pdf", document_views.plan_pdf, name="plan_pdf"),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/handout.pdf",
+        handout_views.plan_handout_pdf,
+        name="plan_handout_pdf",
+    ),
+    path(
+        "<int:patient_pk>/plans/<int:pk>/items/<int:item_pk>/photo/",
+        handout_views.plan_item_photo,
+        name="plan_item_photo",
+    ),
     path(
         "<int:patient_pk>/plans/<int:pk>/letters/<str:key>/",
         document_views.plan_letter_pdf,

@@ -4,6 +4,20 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Where Letter paper is the norm (North America and a few others); A4 everywhere else.
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR", "DO"})
+
+
+class PageSize(models.TextChoices):
+    A4 = "A4", _("A4")
+    LETTER = "LETTER", _("Letter (North America)")
+
+
+def default_page_size():
+    """Letter where the clinic's region (PHONENUMBER_DEFAULT_REGION) uses it, else A4."""
+    region = (getattr(settings, "PHONENUMBER_DEFAULT_REGION", "") or "").upper()
+    return PageSize.LETTER if region in LETTER_REGIONS else PageSize.A4
+
 
 class ClinicProfile(models.Model):
     """The clinic's own details, printed on letterheads. There is one row."""
@@ -13,6 +27,13 @@ class ClinicProfile(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="clinic/", blank=True)
+    page_size = models.CharField(
+        _("paper size"),
+        max_length=6,
+        choices=PageSize.choices,
+        default=default_page_size,
+        help_text=_("The paper the patient handout is printed on."),
+    )
 
     class Meta:
         verbose_name = _("clinic profile")

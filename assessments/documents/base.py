@@ -283,6 +283,10 @@ class BaseDocument:
         return False
 
     @property
+    def page_size(self) -> tuple[float, float]:
+        return PAGE_SIZE
+
+    @property
     def letterhead(self) -> Letterhead:
         return self.data.letterhead
 
@@ -302,6 +306,7 @@ class BaseDocument:
             template.build(
                 story, canvasmaker=functools.partial(NumberedCanvas, decoration=decoration)
             )
+        self.page_count = template.page
         return buffer.getvalue()
 
     def fingerprint_label(self) -> str:
@@ -328,7 +333,7 @@ class BaseDocument:
         )
 
     def _doc_template(self, buffer: io.BytesIO) -> BaseDocTemplate:
-        width, height = PAGE_SIZE
+        width, height = self.page_size
         frame_width = width - 2 * MARGIN_X
         first_frame = Frame(
             MARGIN_X, MARGIN_BOTTOM, frame_width, height - MARGIN_TOP - MARGIN_BOTTOM, id="first"
@@ -342,7 +347,7 @@ class BaseDocument:
         )
         return BaseDocTemplate(
             buffer,
-            pagesize=PAGE_SIZE,
+            pagesize=self.page_size,
             pageTemplates=[
                 PageTemplate(
                     id="first",
@@ -378,7 +383,7 @@ class BaseDocument:
     def _draw_watermark(self, canvas: Canvas) -> None:
         if not self.is_draft:
             return
-        width, height = PAGE_SIZE
+        width, height = self.page_size
         canvas.saveState()
         canvas.setFillColor(WATERMARK_COLOUR)
         canvas.setFont(FONT_BOLD, 110)
@@ -388,7 +393,7 @@ class BaseDocument:
         canvas.restoreState()
 
     def _draw_running_header(self, canvas: Canvas) -> None:
-        width, height = PAGE_SIZE
+        width, height = self.page_size
         decoration = canvas.decoration  # the NumberedCanvas this document built
         text = _truncate_to_width(decoration.running_header, width - 2 * MARGIN_X, FONT_REGULAR, 8)
         y = height - MARGIN_TOP + 2 * mm
@@ -415,7 +420,7 @@ class BaseDocument:
         if logo is None:
             block: list[Flowable] = text
         else:
-            frame_width = PAGE_SIZE[0] - 2 * MARGIN_X
+            frame_width = self.page_size[0] - 2 * MARGIN_X
             table = Table(
                 [[text, logo]],
                 colWidths=[frame_width - LOGO_MAX_WIDTH - 4 * mm, LOGO_MAX_WIDTH + 4 * mm],
@@ -473,7 +478,7 @@ class BaseDocument:
 
     def details_table(self, rows: list[tuple[str, str]]) -> Table:
         """Two columns of label and value (patient details); rows may split across pages."""
-        frame_width = PAGE_SIZE[0] - 2 * MARGIN_X
+        frame_width = self.page_size[0] - 2 * MARGIN_X
         data = [[self.para(label, "label"), self.para(value, "cell")] for label, value in rows]
         table = Table(data, colWidths=[45 * mm, frame_width - 45 * mm], splitInRow=1, hAlign="LEFT")
         table.setStyle(

@@ -8,6 +8,7 @@ from assessments.models.exams import (
     ExamQuerySet,
     segments_problem,
 )
+from assessments.models.handouts import PlanHandoutDocument, PlanItemPhoto
 from assessments.models.outcomes import (
     OutcomeMeasure,
     OutcomeSource,
@@ -67,6 +68,8 @@ from assessments.models.vocabulary import (
 )
 
 __all__ = [
+    "PlanHandoutDocument",
+    "PlanItemPhoto",
     "ExamStatus",
     "LumbarLordosis",
     "PelvicTilt",

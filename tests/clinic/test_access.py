@@ -182,6 +182,8 @@ ACCESS.update(
         # tests/assessments/documents/test_plan_documents.py); letters are for practitioners.
         "plan_pdf": ("signed_plan", {**PRACTITIONER_ONLY, "front_desk": OK}),
         "plan_letter_pdf": ("plan_letter", PRACTITIONER_ONLY),
+        "plan_handout_pdf": ("signed_plan", {**PRACTITIONER_ONLY, "front_desk": OK}),
+        "plan_item_photo": ("plan_item", PRACTITIONER_ONLY),
         "plan_versions": ("plan", PRACTITIONER_ONLY),
         "plan_regenerate": ("plan", PRACTITIONER_ONLY),
         "plan_item_add": ("plan", PRACTITIONER_ONLY),

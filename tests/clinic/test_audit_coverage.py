@@ -13,6 +13,7 @@ import pytest
 from django.test import RequestFactory
 from simple_history.models import HistoricalRecords
 
+from assessments.documents import photo_services
 from assessments.exams import services as exam_services
 from assessments.models import OutcomeSource
 from assessments.outcomes import services as outcome_services
@@ -53,6 +54,7 @@ SERVICE_MODULES = [
     sign,
     visit_services,
     review_services,
+    photo_services,
 ]
 # Public functions of the service modules that only read.
 READS = {
@@ -61,6 +63,7 @@ READS = {
     "assessments.plans.services.generate.plan_regenerate_preview",
     "assessments.visits.services.treatment_rows",
     "assessments.visits.services.red_flags_for",
+    "assessments.documents.photo_services.clean_photo",
 }
 CLIENT_ADDRESS = "203.0.113.7"
 PATIENT_ACTOR = "the patient, through the self-intake link"
@@ -668,6 +671,40 @@ WRITES += [
         ["episode_discharged"],
         "practitioner",
     ),
+]
+
+
+def _png():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (10, 20, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+def plan_item_photo_attach(cast):
+    plan = _draft(cast)
+    cast.mark()
+    photo_services.plan_item_photo_attach(
+        item=plan.items.first(), data=_png(), by=cast.practitioner
+    )
+    return plan.patient
+
+
+def plan_item_photo_remove(cast):
+    plan = _draft(cast)
+    item = plan.items.first()
+    photo_services.plan_item_photo_attach(item=item, data=_png(), by=cast.practitioner)
+    cast.mark()
+    photo_services.plan_item_photo_remove(item=item, by=cast.practitioner)
+    return plan.patient
+
+
+WRITES += [
+    (path, f"{photo_services.__name__}.{path.__name__}", ["plan_edited"], "practitioner")
+    for path in (plan_item_photo_attach, plan_item_photo_remove)
 ]
 
 

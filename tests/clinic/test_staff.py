@@ -333,12 +333,35 @@ def test_a_letterhead_change_is_audited(clinic_admin_client, clinic_admin):
     profile = ClinicProfile.objects.create(name="Clinique")
     response = clinic_admin_client.post(
         reverse("admin:clinic_clinicprofile_change", args=[profile.pk]),
-        {"name": "Clinique du Parc", "address": "1 rue X", "phone": "", "email": ""},
+        {
+            "name": "Clinique du Parc",
+            "address": "1 rue X",
+            "phone": "",
+            "email": "",
+            "page_size": "A4",
+        },
     )
 
     assert response.status_code == 302
     event = AuditEvent.objects.get(action=AuditAction.LETTERHEAD_CHANGED)
     assert event.user == clinic_admin and "name" in event.detail
+
+
+def test_the_handout_paper_size_is_set_beside_the_letterhead(clinic_admin_client):
+    from clinic.models import ClinicProfile, PageSize
+
+    profile = ClinicProfile.objects.create(name="Clinique", page_size=PageSize.A4)
+    url = reverse("admin:clinic_clinicprofile_change", args=[profile.pk])
+    assert b'name="page_size"' in clinic_admin_client.get(url).content
+    response = clinic_admin_client.post(
+        url, {"name": "Clinique", "address": "", "phone": "", "email": "", "page_size": "LETTER"}
+    )
+
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.page_size == PageSize.LETTER
+    event = AuditEvent.objects.get(action=AuditAction.LETTERHEAD_CHANGED)
+    assert "page_size" in event.detail
 
 
 # --- Credentials on documents ----------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from assessments.documents.handout_plans import carry_photos, store_signed_handout
 from assessments.documents.plans import store_signed_care_plan
 from assessments.models import (
     PlanStatus,
@@ -33,6 +34,7 @@ def plan_sign(*, plan, expected_version, by, request=None):
     _save(current)
     # The document is the record: made now, in this transaction, and never again.
     document = store_signed_care_plan(plan=current)
+    store_signed_handout(plan=current)  # the patient's handout, stored with it (issue 18)
     if current.previous_id is not None:
         previous = TreatmentPlan.objects.select_for_update().get(pk=current.previous_id)
         if previous.status == PlanStatus.SIGNED:
@@ -81,6 +83,7 @@ def plan_amend(*, plan, reason, by, request=None):
         item.pk = item.id = None
         item.plan = amendment
         copied[old_pk] = _save(item)
+    carry_photos(copied=copied)  # the handout's photos follow their items (issue 18)
     for goal in current.goals.order_by("position", "pk"):
         goal.pk = goal.id = None
         goal.plan = amendment

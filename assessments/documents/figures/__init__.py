@@ -1,0 +1,1 @@
+"""Vector line drawings of the home exercises for the patient handout."""
