@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from assessments import outcomes
@@ -26,6 +26,13 @@ from assessments.models import (
     TreatmentPlan,
 )
 from clinic.management.seed_plans import sign_seed_plan
+from clinic.management.seed_range import (
+    SEED_AREA_CODE,
+    SEED_CAPACITY,
+    existing_seed_indexes,
+    plan_candidates,
+    seed_phone,
+)
 from clinic.management.seed_words import (
     COMPLAINTS,
     CRAMP_LINKED_DRUGS,
@@ -72,34 +79,8 @@ DEMO_PATIENTS = [
 
 # --- Bulk seeding (--patients N) ------------------------------------------------------------------
 
-# The seeded patients' reserved phone range: patient number i (0-based) of the seed gets
-# +1 438 EEE LLLL with EEE = 200 + i // 10000 and LLLL = i % 10000 (8,000,000 valid numbers).
-# The demo patients above use other area codes, so a seeded row is recognised by its number alone.
-SEED_AREA_CODE = "438"
-SEED_FIRST_EXCHANGE = 200
-SEED_CAPACITY = (1000 - SEED_FIRST_EXCHANGE) * 10_000
 BATCH_SIZE = 2000
 DEFAULT_PLANS = 100
-
-
-def seed_phone(index):
-    return f"+1{SEED_AREA_CODE}{SEED_FIRST_EXCHANGE + index // 10_000}{index % 10_000:04d}"
-
-
-def seed_index(phone):
-    digits = str(phone)[len(f"+1{SEED_AREA_CODE}") :]
-    return (int(digits[:3]) - SEED_FIRST_EXCHANGE) * 10_000 + int(digits[3:])
-
-
-def existing_seed_indexes():
-    """The seed numbers already in the registry, read from the reserved phone range."""
-    table = Patient._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT phone FROM {table} WHERE phone >= %s AND phone <= %s",  # noqa: S608
-            [seed_phone(0), seed_phone(SEED_CAPACITY - 1)],
-        )
-        return {seed_index(phone) for (phone,) in cursor.fetchall()}
 
 
 def _aware(day, rng):
@@ -302,21 +283,6 @@ def seed_batch(indexes, *, seed, front_desk, practitioner, today):
         measures.extend(_outcomes(rng, exam, practitioner, level))
     OutcomeMeasure.objects.bulk_create(measures)
     return len(patients), len(intakes), len(exams), len(measures)
-
-
-def plan_candidates(count, plans):
-    """The first `plans` generated patients (by seed number, below `count`) with a confirmed
-    intake and a finished exam: the same patients on every run, whatever already has a plan."""
-    return list(
-        Patient.objects.filter(
-            phone__gte=seed_phone(0),
-            phone__lte=seed_phone(count - 1),
-            intakes__status=IntakeStatus.CONFIRMED,
-            exams__status=ExamStatus.FINISHED,
-        )
-        .distinct()
-        .order_by("phone")[:plans]
-    )
 
 
 # The demo patient whose whole episode is there (intake confirmed, exam finished, plan signed),
