@@ -94,7 +94,9 @@ class OutcomeMeasure(models.Model):
         """The score as shown: "37.8%", or "37.8%, 9 of 10 sections" for a partial form."""
         definition = self.definition
         text = definition.display_score(self.score)
-        if definition.scores_partial_forms and isinstance(self.answers, dict):
+        # A score stored without its answers (entered as a total) says nothing about sections:
+        # "0 of 10 sections" beside a real score would be a claim the record does not hold.
+        if definition.scores_partial_forms and isinstance(self.answers, dict) and self.answers:
             answered = definition.sections_answered(self.answers)
             total = len(definition.items)
             if answered < total:

@@ -40,3 +40,11 @@ def test_the_chart_shows_the_partial_score(practitioner_client, patient):
     page = practitioner_client.get(reverse("patient_chart", args=[patient.pk])).content.decode()
 
     assert "9 of 10 sections" in page
+
+
+def test_a_score_stored_without_its_answers_claims_no_section_count():
+    # Entered as a total (no answers kept): the record cannot say how many sections it rests on.
+    measure = OutcomeMeasureFactory(instrument="ODI", answers={}, score=28.0)
+
+    assert measure.score_display == "28%"
+    assert "sections" not in measure.score_display
