@@ -91,8 +91,9 @@ def test_the_patient_list_costs_the_same_for_1_and_for_50_patients(practitioner_
 
 
 def test_patient_search_costs_the_same_for_1_and_for_50_matches(practitioner_client):
-    # While the matches fit on the first page, one more query looks for names one typo away
-    # to fill it; past a page that lookup is skipped. Neither grows with the matches.
+    # While the matches fit on the first page, the near-match lookup runs to fill it (one query
+    # on SQLite; on PostgreSQL also its threshold setting and, inside a test's transaction, a
+    # savepoint); past a page that lookup is skipped. Neither grows with the matches.
     url = reverse("patient_list") + "?q=tremblay"
     PatientFactory(last_name="Tremblay")
     queries_for(practitioner_client, url)
@@ -102,7 +103,7 @@ def test_patient_search_costs_the_same_for_1_and_for_50_matches(practitioner_cli
     assert queries_for(practitioner_client, url) == one
     for _ in range(MANY):
         PatientFactory(last_name="Tremblay")
-    assert queries_for(practitioner_client, url) == one - 1
+    assert queries_for(practitioner_client, url) < one
 
 
 @pytest.mark.parametrize("role_client", ["practitioner_client", "front_desk_client"])
