@@ -153,6 +153,13 @@ def _near_postgresql(patients, words, limit):
             score = score + TrigramWordSimilarity(Value(word), "search_name")
         else:
             condition &= Q(search_name__contains=word)
+    # At least one word must really be a typo, as in the Python path: a name holding every word
+    # as typed is the exact search's to find or leave out ("gagnon, r" is Rose Gagnon, not Marc
+    # Gagnon, whose name merely contains an r).
+    every_word_as_typed = Q()
+    for word in words:
+        every_word_as_typed &= Q(search_name__contains=word)
+    condition &= ~every_word_as_typed
     with transaction.atomic(), connection.cursor() as cursor:
         # The `%>` operator reads its threshold from this setting; LOCAL: this query only.
         cursor.execute(

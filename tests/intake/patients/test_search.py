@@ -106,6 +106,14 @@ def test_two_typos_or_short_words_are_not_near_matches(registry):
     assert near("Rse") == []  # under four letters: too many names are one letter apart
 
 
+def test_a_name_holding_every_typed_word_is_no_near_match(registry):
+    # "gagnon, r" finds Rose and Robert; Marc Gagnon's name merely contains an "r" somewhere,
+    # and must not come back as a "similar name" either (it did on PostgreSQL).
+    exact = found("gagnon, r")
+    assert registry["marc"].pk not in near("gagnon, r", exact)
+    assert near("gagnon, r", exact) == []
+
+
 def test_phone_numbers_have_no_near_matches(registry):
     assert near("0105") == []
 
