@@ -140,6 +140,9 @@ def test_email_url_configures_djangos_smtp_backend():
     assert (config["EMAIL_HOST"], config["EMAIL_PORT"]) == ("127.0.0.1", 1025)
 
 
+# The worker closes its database connection after each task, as a long-lived worker must; inside
+# a test's transaction that would end the transaction, so this test commits for real.
+@pytest.mark.django_db(transaction=True)
 def test_in_production_the_database_worker_sends_it_and_the_queue_holds_no_token(
     front_desk, patient, clinic, smtp_inbox, settings, django_capture_on_commit_callbacks
 ):
