@@ -8,7 +8,8 @@ from intake.models import IntakeStatus, Patient
 
 # The seeded patients' reserved phone range: patient number i (0-based) of the seed gets
 # +1 438 EEE LLLL with EEE = 200 + i // 10000 and LLLL = i % 10000 (8,000,000 valid numbers).
-# The demo patients (seed_demo) use other area codes, so a seeded row is recognised by its number alone.
+# The demo patients (seed_demo) use other area codes, so a seeded row is recognised by its
+# number alone.
 SEED_AREA_CODE = "438"
 SEED_FIRST_EXCHANGE = 200
 SEED_CAPACITY = (1000 - SEED_FIRST_EXCHANGE) * 10_000
