@@ -88,15 +88,7 @@ CONDITION_NAMES = {
     "past_leg_muscle_injury": Text(gettext_noop("a past leg muscle tear or strain")),
 }
 
-# The conditions that need a doctor's review alongside the plan (seeds 002, 003).
-REFERRAL_CONDITIONS = (
-    "diabetes",
-    "liver_disease",
-    "kidney_disease",
-    "multiple_sclerosis",
-    "motor_neurone_disease",
-    "peripheral_neuropathy",
-    "heart_circulation_disease",
-    "stroke",
-    "parkinsons_disease",
-)
+# The conditions that need a doctor's review alongside the plan (seeds 002, 003): every named
+# condition but these, in CONDITION_NAMES' order.
+_NOT_REFERRED = {"osteoporosis", "cancer_history", "recent_trauma", "past_leg_muscle_injury"}
+REFERRAL_CONDITIONS = tuple(name for name in CONDITION_NAMES if name not in _NOT_REFERRED)

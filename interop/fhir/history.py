@@ -8,6 +8,7 @@ exported as absent (the intake asks, it does not examine).
 from django.utils.translation import gettext
 
 from intake.models import Intake, Thyroid
+from intake.questionnaire import MEDICAL_CONDITIONS
 from interop.fhir.codes import (
     CONDITION_CATEGORY,
     CONDITION_CLINICAL,
@@ -21,20 +22,11 @@ from interop.fhir.codes import (
     ref,
 )
 
-# Ticked yes/no conditions of the intake, in the questionnaire's order.
+# Ticked yes/no conditions of the intake, in the questionnaire's order. A recent injury or fall
+# is not exported: it is an event the reasoning screens, not a lasting condition.
 _YES_CONDITIONS = (
     "pad_diagnosed",
-    "diabetes",
-    "liver_disease",
-    "kidney_disease",
-    "multiple_sclerosis",
-    "motor_neurone_disease",
-    "peripheral_neuropathy",
-    "heart_circulation_disease",
-    "osteoporosis",
-    "stroke",
-    "parkinsons_disease",
-    "cancer_history",
+    *(name for name in MEDICAL_CONDITIONS if name != "recent_trauma"),
     "past_leg_muscle_injury",
 )
 # Spinal conditions, with the region they are in.
