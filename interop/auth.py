@@ -11,10 +11,12 @@ processes sets a shared cache (CACHES, e.g. Redis or the database cache) so the 
 across them.
 """
 
+import json
 import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from interop.keys.selectors import key_for_secret
@@ -41,6 +43,17 @@ class CallRefused(Exception):
         self.title = title
         self.detail = detail
         self.retry_after = retry_after
+
+
+def error_response(body, status, content_type, retry_after=None):
+    """An error as a JSON document (the API's problem, the export's OperationOutcome): a 401
+    names the scheme to sign in with, a 429 says when to try again."""
+    response = HttpResponse(json.dumps(body), status=status, content_type=content_type)
+    if status == 401:
+        response["WWW-Authenticate"] = "Bearer"
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def presented_secret(request):

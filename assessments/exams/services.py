@@ -22,6 +22,7 @@ from intake.models import IntakeStatus
 
 __all__ = [
     "EXAM_FIELDS",
+    "NOT_FROM_FORMS",
     "ConcurrentEditError",
     "ExamLockedError",
     "exam_correct",
@@ -31,7 +32,8 @@ __all__ = [
 ]
 
 
-_NOT_FROM_FORMS = {
+# The exam's own bookkeeping: no form records these (the FHIR export leaves them out too).
+NOT_FROM_FORMS = {
     "id",
     "patient",
     "intake",
@@ -49,7 +51,7 @@ _NOT_FROM_FORMS = {
 EXAM_FIELDS = [
     field.name
     for field in Exam._meta.concrete_fields
-    if field.name not in _NOT_FROM_FORMS and field.editable
+    if field.name not in NOT_FROM_FORMS and field.editable
 ]
 
 

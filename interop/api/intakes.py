@@ -9,12 +9,11 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from clinic.access import get_active_patient, get_editable_intake, get_intake
-from clinic.audit import record_event
 from clinic.models import AuditAction
 from intake.intakes import services
 from intake.intakes.forms import IntakeForm, MedicationFormSet, YesNoField, medication_rows
 from intake.models import INTAKE_ANSWER_FIELDS, Intake
-from interop.api.patients import patient_for, require
+from interop.api.patients import patient_for, record_call, require
 from interop.api.problems import InputRejected, form_errors
 from interop.api.schemas import IntakeIn, IntakeOut, IntakeSubmitIn, IntakeSummary
 
@@ -68,7 +67,9 @@ def _put(data, name, field, value):
     return None
 
 
-def _bound_forms(intake, answers, medications, *, submitting, version=None):
+def _cleaned(intake, answers, medications, *, submitting, version=None):
+    """The answers and medication lines as the pages' intake form and medication formset clean
+    them, and the version the caller read; InputRejected names every field that fails."""
     fields = IntakeForm(instance=Intake()).fields
     data = QueryDict(mutable=True)
     errors = []
@@ -99,7 +100,7 @@ def _bound_forms(intake, answers, medications, *, submitting, version=None):
             errors += form_errors(row_form, prefix=f"medications.{index}.")
         errors += [{"field": "medications", "detail": str(e)} for e in formset.non_form_errors()]
         raise InputRejected(errors)
-    return form, formset
+    return form.cleaned_data, medication_rows(formset), form.expected_version
 
 
 def _stored_answers(intake):
@@ -120,13 +121,7 @@ def intake_list(request, patient_id: int):
 def intake_read(request, patient_id: int, intake_id: int):
     patient = patient_for(request, patient_id, "intake.view_patient", "intake.view_intake")
     intake = get_intake(patient, intake_id)
-    record_event(
-        request=request,
-        action=AuditAction.INTAKE_VIEWED,
-        patient=patient,
-        obj=intake,
-        user=request.auth.user,
-    )
+    record_call(request, AuditAction.INTAKE_VIEWED, patient, intake)
     return intake_out(intake)
 
 
@@ -139,13 +134,13 @@ def intake_create(request, patient_id: int, payload: IntakeIn):
     patient = get_active_patient(patient_id)
     request.audit_patient = patient
     medications = [m.dict() for m in payload.medications or []]
-    form, formset = _bound_forms(
+    answers, rows, _version = _cleaned(
         Intake(patient=patient), payload.answers, medications, submitting=False
     )
     intake = services.intake_record(
         patient=patient,
-        answers=form.cleaned_data,
-        medication_rows=medication_rows(formset),
+        answers=answers,
+        medication_rows=rows,
         by=request.auth.user,
         submit=False,
         request=request,
@@ -172,13 +167,15 @@ def intake_submit(request, patient_id: int, intake_id: int, payload: IntakeSubmi
     else:
         rows = [m.dict() for m in payload.medications]
     version = intake.version if payload.version is None else payload.version
-    form, formset = _bound_forms(intake, answers, rows, submitting=True, version=version)
+    answers, rows, expected_version = _cleaned(
+        intake, answers, rows, submitting=True, version=version
+    )
     try:
         saved = services.intake_save(
             intake=intake,
-            answers=form.cleaned_data,
-            medication_rows=medication_rows(formset),
-            expected_version=form.expected_version,
+            answers=answers,
+            medication_rows=rows,
+            expected_version=expected_version,
             by=request.auth.user,
             submit=True,
             request=request,

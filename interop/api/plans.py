@@ -12,9 +12,8 @@ from ninja import Router
 
 from assessments.models import PlanDocument, PlanStatus
 from assessments.plans.selectors import chart_plan_rows, get_plan
-from clinic.audit import record_event
 from clinic.models import AuditAction
-from interop.api.patients import patient_for
+from interop.api.patients import patient_for, record_call
 from interop.api.problems import problem
 from interop.api.schemas import PlanOut, PlanSummary
 
@@ -50,13 +49,7 @@ def plan_list(request, patient_id: int):
 def plan_read(request, patient_id: int, plan_id: int):
     patient = patient_for(request, patient_id, "intake.view_patient", VIEW)
     plan = get_plan(patient, plan_id)
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_VIEWED,
-        patient=patient,
-        obj=plan,
-        user=request.auth.user,
-    )
+    record_call(request, AuditAction.PLAN_VIEWED, patient, plan)
     return {
         **_summary(plan),
         "impression": plan.impression,
@@ -90,22 +83,20 @@ def plan_document(request, patient_id: int, plan_id: int):
     pdf = bytes(document.pdf)
     found = hashlib.sha256(pdf).hexdigest()
     if not hmac.compare_digest(found, document.sha256):
-        record_event(
-            request=request,
-            action=AuditAction.DOCUMENT_TAMPERED,
-            patient=patient,
-            obj=plan,
-            user=request.auth.user,
+        record_call(
+            request,
+            AuditAction.DOCUMENT_TAMPERED,
+            patient,
+            plan,
             detail=f"care plan v{plan.number}: signed sha256:{document.sha256} stored {found}",
         )
         logger.error("Signed care plan document %s fails its SHA-256 check", document.pk)
         return problem(409, _("The stored document fails its check and is not served."))
-    record_event(
-        request=request,
-        action=AuditAction.DOCUMENT_PRINTED,
-        patient=patient,
-        obj=plan,
-        user=request.auth.user,
+    record_call(
+        request,
+        AuditAction.DOCUMENT_PRINTED,
+        patient,
+        plan,
         detail=f"care plan v{plan.number} sha256:{document.sha256[:12]} (API)",
     )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -5,10 +5,8 @@ field that failed (``errors``: field and message), so a client can show the mess
 right input. Bad input is always a 4xx, never a 500.
 """
 
-import json
-
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Schema
@@ -16,7 +14,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from clinic.concurrency import ConcurrentEditError
-from interop.auth import CallRefused
+from interop.auth import CallRefused, error_response
 
 PROBLEM_JSON = "application/problem+json"
 ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 429)
@@ -53,12 +51,7 @@ def problem(status, detail="", *, title=None, errors=None, retry_after=None):
         "detail": str(detail),
         "errors": errors or [],
     }
-    response = HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
-    if status == 401:
-        response["WWW-Authenticate"] = "Bearer"
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
+    return error_response(body, status, PROBLEM_JSON, retry_after)
 
 
 def field_errors(error):
@@ -100,6 +93,26 @@ def _schema_field(location):
     return ".".join(parts)
 
 
+# Refusals whose problem document is always the same sentence: exception, status, detail.
+_ONE_SENTENCE = (
+    (AuthenticationError, 401, gettext_lazy("Send an API key as “Authorization: Bearer <key>”.")),
+    (PermissionDenied, 403, gettext_lazy("This key's role may not do this.")),
+    (Http404, 404, gettext_lazy("There is nothing at this address for this key.")),
+    (
+        ConcurrentEditError,
+        409,
+        gettext_lazy("Someone else saved this record first: read it again."),
+    ),
+)
+
+
+def _answer(status, detail):
+    def handler(request, exc):
+        return problem(status, detail)
+
+    return handler
+
+
 def install(api):
     @api.exception_handler(NinjaValidationError)
     def schema_invalid(request, exc):
@@ -117,21 +130,8 @@ def install(api):
     def call_refused(request, exc):
         return problem(exc.status, exc.detail, title=exc.title, retry_after=exc.retry_after)
 
-    @api.exception_handler(AuthenticationError)
-    def not_signed_in(request, exc):
-        return problem(401, _("Send an API key as “Authorization: Bearer <key>”."))
-
-    @api.exception_handler(PermissionDenied)
-    def forbidden(request, exc):
-        return problem(403, _("This key's role may not do this."))
-
-    @api.exception_handler(Http404)
-    def not_found(request, exc):
-        return problem(404, _("There is nothing at this address for this key."))
-
-    @api.exception_handler(ConcurrentEditError)
-    def conflict(request, exc):
-        return problem(409, _("Someone else saved this record first: read it again."))
+    for exception, status, detail in _ONE_SENTENCE:
+        api.add_exception_handler(exception, _answer(status, detail))
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc):

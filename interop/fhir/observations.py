@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext
 
 from assessments import outcomes
+from assessments.exams.services import NOT_FROM_FORMS
 from assessments.models import Exam
 from interop.fhir.codes import (
     LOINC,
@@ -25,21 +26,9 @@ from interop.fhir.people import practitioner_ref
 SURVEY = concept(OBSERVATION_CATEGORY, "survey", "Survey")
 EXAM = concept(OBSERVATION_CATEGORY, "exam", "Exam")
 
-# Fields of the exam that are about the exam, not findings.
-_NOT_FINDINGS = {
-    "id",
-    "patient",
-    "intake",
-    "practitioner",
-    "examined_on",
-    "status",
-    "created_at",
-    "updated_at",
-    "finished_at",
-    "finished_by",
-    "version",
-    "segments",
-}
+# Fields of the exam that are about the exam, not findings: its bookkeeping, its date, and the
+# spinal segments (one Observation per level, below).
+_NOT_FINDINGS = {*NOT_FROM_FORMS, "examined_on", "segments"}
 # Where on the body a finding is, by the start of its field name (the side comes from its end).
 _BODY_SITES = (
     ("lumbar_lordosis", "Lumbar spine"),

@@ -206,12 +206,34 @@ def plan_document(plan, *, document_url):
     return resource
 
 
-def _signature(kind, when, user):
-    code, display = kind
+# Who signs, as a provenance participant type and the signature they give.
+_AUTHOR = (("author", "Author"), AUTHOR_SIGNATURE)
+_VERIFIER = (("verifier", "Verifier"), VERIFICATION_SIGNATURE)
+
+
+def _provenance(resource_id, targets, at, activity, role, user):
+    """``user`` signed the targets at ``at``, as ``role`` (_AUTHOR or _VERIFIER)."""
+    participant, (code, display) = role
+    when = instant(at)
     return {
-        "type": [coding(SIGNATURE_TYPE, code, display)],
-        "when": when,
-        "who": practitioner_ref(user),
+        "resourceType": "Provenance",
+        "id": resource_id,
+        "target": targets,
+        "recorded": when,
+        "activity": {"text": activity},
+        "agent": [
+            {
+                "type": concept(PROVENANCE_PARTICIPANT, *participant),
+                "who": practitioner_ref(user),
+            }
+        ],
+        "signature": [
+            {
+                "type": [coding(SIGNATURE_TYPE, code, display)],
+                "when": when,
+                "who": practitioner_ref(user),
+            }
+        ],
     }
 
 
@@ -222,39 +244,25 @@ def plan_provenance(plan, document=None):
     targets = [ref("CarePlan", careplan_id(plan))]
     if document is not None:
         targets.append(ref("DocumentReference", document["id"]))
-    when = instant(plan.signed_at)
-    return {
-        "resourceType": "Provenance",
-        "id": fhir_id("plan-signature", plan.pk),
-        "target": targets,
-        "recorded": when,
-        "activity": {"text": gettext("Signed")},
-        "agent": [
-            {
-                "type": concept(PROVENANCE_PARTICIPANT, "author", "Author"),
-                "who": practitioner_ref(plan.signed_by),
-            }
-        ],
-        "signature": [_signature(AUTHOR_SIGNATURE, when, plan.signed_by)],
-    }
+    return _provenance(
+        fhir_id("plan-signature", plan.pk),
+        targets,
+        plan.signed_at,
+        gettext("Signed"),
+        _AUTHOR,
+        plan.signed_by,
+    )
 
 
 def intake_provenance(intake):
     """The practitioner who reviewed and confirmed an intake verified it."""
     if intake.confirmed_at is None or intake.confirmed_by is None:
         return None
-    when = instant(intake.confirmed_at)
-    return {
-        "resourceType": "Provenance",
-        "id": fhir_id("intake-confirmation", intake.pk),
-        "target": [ref("QuestionnaireResponse", fhir_id("intake", intake.pk))],
-        "recorded": when,
-        "activity": {"text": gettext("Reviewed and confirmed")},
-        "agent": [
-            {
-                "type": concept(PROVENANCE_PARTICIPANT, "verifier", "Verifier"),
-                "who": practitioner_ref(intake.confirmed_by),
-            }
-        ],
-        "signature": [_signature(VERIFICATION_SIGNATURE, when, intake.confirmed_by)],
-    }
+    return _provenance(
+        fhir_id("intake-confirmation", intake.pk),
+        [ref("QuestionnaireResponse", fhir_id("intake", intake.pk))],
+        intake.confirmed_at,
+        gettext("Reviewed and confirmed"),
+        _VERIFIER,
+        intake.confirmed_by,
+    )

@@ -137,11 +137,23 @@ _QR_STATUS = {
 }
 
 
-def _who(resource, *, by_patient, patient, user):
+def _response(record, kind, questionnaire_id, *, status, authored, items, by_patient, user):
+    """A filled-in form of one patient: the patient's own (through their link) names the
+    Patient as its source; one typed by staff names that person as its author."""
+    resource = {
+        "resourceType": "QuestionnaireResponse",
+        "id": fhir_id(kind, record.pk),
+        "questionnaire": questionnaire_url(questionnaire_id),
+        "status": status,
+        "subject": ref("Patient", record.patient_id),
+        "authored": instant(authored),
+        "item": items,
+    }
     if by_patient:
-        resource["source"] = ref("Patient", patient.pk, patient.full_name)
+        resource["source"] = ref("Patient", record.patient.pk, record.patient.full_name)
     elif user is not None:
         resource["author"] = practitioner_ref(user)
+    return resource
 
 
 def intake_response(intake):
@@ -158,22 +170,16 @@ def intake_response(intake):
             if value:
                 parts.append({"linkId": f"medications.{part}", "answer": [{"valueString": value}]})
         items.append({"linkId": "medications", "item": parts})
-    resource = {
-        "resourceType": "QuestionnaireResponse",
-        "id": fhir_id("intake", intake.pk),
-        "questionnaire": questionnaire_url(INTAKE_QUESTIONNAIRE_ID),
-        "status": _QR_STATUS[intake.status],
-        "subject": ref("Patient", intake.patient_id),
-        "authored": instant(intake.submitted_at or intake.created_at),
-        "item": items,
-    }
-    _who(
-        resource,
+    return _response(
+        intake,
+        "intake",
+        INTAKE_QUESTIONNAIRE_ID,
+        status=_QR_STATUS[intake.status],
+        authored=intake.submitted_at or intake.created_at,
+        items=items,
         by_patient=intake.source == IntakeSource.PATIENT,
-        patient=intake.patient,
         user=intake.created_by,
     )
-    return resource
 
 
 def outcome_questionnaire_id(code):
@@ -251,19 +257,13 @@ def outcome_response(measure):
             given = _integer_answers(answers.get(item.key))
             if given:
                 items.append({"linkId": item.key, "text": gettext(item.text), "answer": given})
-    resource = {
-        "resourceType": "QuestionnaireResponse",
-        "id": fhir_id("outcome", measure.pk),
-        "questionnaire": questionnaire_url(outcome_questionnaire_id(instrument.code)),
-        "status": "completed",
-        "subject": ref("Patient", measure.patient_id),
-        "authored": instant(measure.recorded_at),
-        "item": items,
-    }
-    _who(
-        resource,
+    return _response(
+        measure,
+        "outcome",
+        outcome_questionnaire_id(instrument.code),
+        status="completed",
+        authored=measure.recorded_at,
+        items=items,
         by_patient=measure.source == OutcomeSource.PATIENT,
-        patient=measure.patient,
         user=measure.recorded_by,
     )
-    return resource

@@ -21,35 +21,35 @@ class PatientRecord:
     plans: list
 
 
+def _history_intake(intakes):
+    """The newest confirmed intake, else the newest submitted one: a draft is not yet history."""
+    answered = [i for i in intakes if i.status != IntakeStatus.DRAFT]
+    confirmed = [i for i in answered if i.status == IntakeStatus.CONFIRMED]
+    return (confirmed or answered or [None])[-1]
+
+
 def patient_record(patient):
     intakes = list(
         patient.intakes.select_related("created_by", "confirmed_by")
         .prefetch_related("medications")
         .order_by("created_at", "pk")
     )
-    # The newest confirmed intake, else the newest submitted one: a draft is not yet history.
-    answered = [i for i in intakes if i.status != IntakeStatus.DRAFT]
-    confirmed = [i for i in answered if i.status == IntakeStatus.CONFIRMED]
-    history_intake = (confirmed or answered or [None])[-1]
-    exams = list(
-        patient_exams(patient).select_related("finished_by").prefetch_related("corrections")
-    )
-    outcomes = list(
-        OutcomeMeasure.objects.filter(patient=patient)
-        .select_related("recorded_by", "patient")
-        .order_by("taken_on", "recorded_at", "pk")
-    )
-    plans = list(
-        TreatmentPlan.objects.filter(patient=patient)
-        .select_related("signed_by", "created_by", "previous", "signed_document")
-        .prefetch_related("items", "goals", "red_flag_clearances", "previous__signed_document")
-        .order_by("created_at", "pk")
-    )
     return PatientRecord(
         patient=patient,
         intakes=intakes,
-        history_intake=history_intake,
-        exams=exams,
-        outcomes=outcomes,
-        plans=plans,
+        history_intake=_history_intake(intakes),
+        exams=list(
+            patient_exams(patient).select_related("finished_by").prefetch_related("corrections")
+        ),
+        outcomes=list(
+            OutcomeMeasure.objects.filter(patient=patient)
+            .select_related("recorded_by", "patient")
+            .order_by("taken_on", "recorded_at", "pk")
+        ),
+        plans=list(
+            TreatmentPlan.objects.filter(patient=patient)
+            .select_related("signed_by", "created_by", "previous", "signed_document")
+            .prefetch_related("items", "goals", "red_flag_clearances", "previous__signed_document")
+            .order_by("created_at", "pk")
+        ),
     )

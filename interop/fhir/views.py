@@ -5,8 +5,6 @@ OperationOutcomes: 401 without a usable key or session, 403 for a role that may 
 404 for an id that is not a patient's. Every export is an audit event.
 """
 
-import json
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_GET
 from clinic.access import get_patient
 from clinic.audit import record_event
 from clinic.models import AuditAction
-from interop.auth import CallRefused, key_or_session_caller
+from interop.auth import CallRefused, error_response, key_or_session_caller
 from interop.fhir.bundle import FHIR_JSON, bundle_json, everything, resource_json
 from interop.fhir.people import patient_resource
 from interop.fhir.selectors import patient_record
@@ -37,12 +35,7 @@ def _outcome(status, text, retry_after=None):
         "resourceType": "OperationOutcome",
         "issue": [{"severity": "error", "code": _ISSUE_CODES[status], "diagnostics": str(text)}],
     }
-    response = HttpResponse(json.dumps(body), status=status, content_type=FHIR_JSON)
-    if status == 401:
-        response["WWW-Authenticate"] = "Bearer"
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
+    return error_response(body, status, FHIR_JSON, retry_after)
 
 
 def _export(request, pk, perms, build):

@@ -55,12 +55,12 @@ def api_key_issue(*, name, role, expires_at, by, rate_limit_per_minute=120, requ
     # The account's username is what every audit event of the key shows: its name and number.
     account.username = _account_username(name, key.pk)
     account.save(update_fields=["username"])
-    record_event(
-        request=request,
-        action=AuditAction.API_KEY_ISSUED,
-        user=by,
-        obj=key,
-        detail=f"{name} ({role}), expires {expires_at:%Y-%m-%d}",
+    _record(
+        key,
+        AuditAction.API_KEY_ISSUED,
+        by,
+        request,
+        f"{name} ({role}), expires {expires_at:%Y-%m-%d}",
     )
     return key, secret
 
@@ -77,11 +77,10 @@ def api_key_revoke(*, key, by, request=None):
     account = current.user
     account.is_active = False
     account.save(update_fields=["is_active"])
-    record_event(
-        request=request,
-        action=AuditAction.API_KEY_REVOKED,
-        user=by,
-        obj=current,
-        detail=current.name,
-    )
+    _record(current, AuditAction.API_KEY_REVOKED, by, request, current.name)
     return current
+
+
+def _record(key, action, by, request, detail):
+    """The clinic admin's event about a key: it concerns no patient."""
+    record_event(request=request, action=action, user=by, obj=key, detail=detail)
