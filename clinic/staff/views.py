@@ -22,6 +22,11 @@ def _managed(request, pk):
     return user
 
 
+def _form_page(request, form, **context):
+    """The add and the edit page share one form template."""
+    return render(request, "clinic/staff/form.html", {"form": form, **context})
+
+
 def _form_error(form, error):
     for message in error.messages:
         form.add_error(None, message)
@@ -55,7 +60,7 @@ def staff_add(request):
         else:
             messages.success(request, _("%(name)s can now sign in.") % {"name": user.username})
             return redirect("staff_list")
-    return render(request, "clinic/staff/form.html", {"form": form, "adding": True})
+    return _form_page(request, form, adding=True)
 
 
 @permission_required(*MANAGE)
@@ -80,11 +85,7 @@ def staff_edit(request, pk):
         else:
             messages.success(request, _("Saved."))
             return redirect("staff_edit", pk=user.pk)
-    return render(
-        request,
-        "clinic/staff/form.html",
-        {"form": form, "person": user, "is_self": is_self, "adding": False},
-    )
+    return _form_page(request, form, person=user, is_self=is_self, adding=False)
 
 
 @permission_required(*MANAGE)

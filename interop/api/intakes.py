@@ -68,8 +68,8 @@ def _put(data, name, field, value):
 
 
 def _cleaned(intake, answers, medications, *, submitting, version=None):
-    """The answers and medication lines as the pages' intake form and medication formset clean
-    them, and the version the caller read; InputRejected names every field that fails."""
+    """The service's ``answers`` and ``medication_rows`` as the pages' intake form and medication
+    formset clean them, and the version the caller read; InputRejected names each failing field."""
     fields = IntakeForm(instance=Intake()).fields
     data = QueryDict(mutable=True)
     errors = []
@@ -100,7 +100,8 @@ def _cleaned(intake, answers, medications, *, submitting, version=None):
             errors += form_errors(row_form, prefix=f"medications.{index}.")
         errors += [{"field": "medications", "detail": str(e)} for e in formset.non_form_errors()]
         raise InputRejected(errors)
-    return form.cleaned_data, medication_rows(formset), form.expected_version
+    inputs = {"answers": form.cleaned_data, "medication_rows": medication_rows(formset)}
+    return inputs, form.expected_version
 
 
 def _stored_answers(intake):
@@ -134,13 +135,12 @@ def intake_create(request, patient_id: int, payload: IntakeIn):
     patient = get_active_patient(patient_id)
     request.audit_patient = patient
     medications = [m.dict() for m in payload.medications or []]
-    answers, rows, _version = _cleaned(
+    inputs, _version = _cleaned(
         Intake(patient=patient), payload.answers, medications, submitting=False
     )
     intake = services.intake_record(
         patient=patient,
-        answers=answers,
-        medication_rows=rows,
+        **inputs,
         by=request.auth.user,
         submit=False,
         request=request,
@@ -167,14 +167,11 @@ def intake_submit(request, patient_id: int, intake_id: int, payload: IntakeSubmi
     else:
         rows = [m.dict() for m in payload.medications]
     version = intake.version if payload.version is None else payload.version
-    answers, rows, expected_version = _cleaned(
-        intake, answers, rows, submitting=True, version=version
-    )
+    inputs, expected_version = _cleaned(intake, answers, rows, submitting=True, version=version)
     try:
         saved = services.intake_save(
             intake=intake,
-            answers=answers,
-            medication_rows=rows,
+            **inputs,
             expected_version=expected_version,
             by=request.auth.user,
             submit=True,
