@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.model_fields import patient_link, staff_link
+
 # Where Letter paper is the norm (North America and a few others); A4 everywhere else.
 LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR", "DO"})
 
@@ -159,45 +161,56 @@ class AuditAction(models.TextChoices):
     TWO_FACTOR_FAILED = "two_factor_failed", _("Two-step sign-in code refused")
 
 
-class AuditEventQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet):
+    """A bulk write bypasses save() and delete(): it is refused as well, in the model's words."""
+
     def update(self, **kwargs):
-        raise ValidationError(_("Audit events are append-only."))
+        raise ValidationError(self.model.bulk_change_refused)
 
     def delete(self):
-        raise ValidationError(_("Audit events are append-only."))
+        raise ValidationError(self.model.delete_refused)
 
 
-class AuditEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    """A record written once: never changed, never deleted, not even in bulk or through
+    Model._base_manager (base_manager_name). A subclass may word the refusals its own way."""
+
+    change_refused = _("This record is kept as it was written.")
+    bulk_change_refused = _("This record cannot be changed in bulk.")
+    delete_refused = _("Clinical records are never deleted.")
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        base_manager_name = "objects"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(self.change_refused)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(self.delete_refused)
+
+
+class AuditEvent(AppendOnlyModel):
     """One meaningful event for the audit trail. Append-only: never changed, never deleted."""
 
+    change_refused = bulk_change_refused = delete_refused = _("Audit events are append-only.")
+
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("user"),
-    )
+    user = staff_link(_("user"), optional=True)
     # Kept as typed even when no user matched (a failed login names an unknown user).
     username = models.CharField(_("username"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
-    patient = models.ForeignKey(
-        "intake.Patient",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="audit_events",
-        verbose_name=_("patient"),
-    )
+    patient = patient_link("audit_events", optional=True)
     object_type = models.CharField(_("object type"), max_length=60, blank=True)
     object_id = models.CharField(_("object id"), max_length=40, blank=True)
     detail = models.CharField(_("detail"), max_length=500, blank=True)
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
     # The patient acting for themselves through their self-intake link (no account, no user).
     by_patient_link = models.BooleanField(_("by the patient through their link"), default=False)
-
-    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
@@ -214,14 +227,6 @@ class AuditEvent(models.Model):
     def __str__(self):
         when = timezone.localtime(self.at)
         return f"{when:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("Audit events are append-only."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Audit events are append-only."))
 
     @property
     def actor(self):

@@ -137,6 +137,27 @@ def _whole_number_between(low, high, message):
 
 _GRADE_MESSAGE = _("A strength grade is a whole number from 0 to 5.")
 _SLR_MESSAGE = _("Enter the straight-leg raise angle in degrees, from 0 to 120.")
+_DORSIFLEXION_MESSAGE = _("Enter ankle dorsiflexion in degrees, from -30 to 60.")
+_HAMSTRING_MESSAGE = _("Enter hamstring length in degrees, from 0 to 180.")
+
+
+def _measured(label, low, high, message, *, signed=False):
+    """A whole-number measurement, blank when not measured, with its range and its message."""
+    field = models.SmallIntegerField if signed else models.PositiveSmallIntegerField
+    return field(label, null=True, blank=True, validators=_whole_number_between(low, high, message))
+
+
+def _measured_decimal(label, low, high, message):
+    """A measurement with decimals (seconds, an index), blank when not measured.
+
+    The message is passed to the validators positionally, as the migrations recorded it.
+    """
+    return models.FloatField(
+        label,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(low, message), MaxValueValidator(high, message)],
+    )
 
 
 def _grade(label):
