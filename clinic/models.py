@@ -1,10 +1,9 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clinic.model_fields import patient_link, staff_link
+from clinic.model_helpers import AppendOnlyModel, patient_link, staff_link
 
 # Where Letter paper is the norm (North America and a few others); A4 everywhere else.
 LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR", "DO"})
@@ -159,39 +158,6 @@ class AuditAction(models.TextChoices):
     LETTERHEAD_CHANGED = "letterhead_changed", _("Changed the clinic's letterhead")
     TWO_FACTOR_ENABLED = "two_factor_enabled", _("Set up two-step sign-in")
     TWO_FACTOR_FAILED = "two_factor_failed", _("Two-step sign-in code refused")
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    """A bulk write bypasses save() and delete(): it is refused as well, in the model's words."""
-
-    def update(self, **kwargs):
-        raise ValidationError(self.model.bulk_change_refused)
-
-    def delete(self):
-        raise ValidationError(self.model.delete_refused)
-
-
-class AppendOnlyModel(models.Model):
-    """A record written once: never changed, never deleted, not even in bulk or through
-    Model._base_manager (base_manager_name). A subclass may word the refusals its own way."""
-
-    change_refused = _("This record is kept as it was written.")
-    bulk_change_refused = _("This record cannot be changed in bulk.")
-    delete_refused = _("Clinical records are never deleted.")
-
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        base_manager_name = "objects"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(self.change_refused)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(self.delete_refused)
 
 
 class AuditEvent(AppendOnlyModel):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
-from clinic.model_fields import staff_link
+from clinic.model_helpers import staff_link
 from clinic.text import fold_for_search, fold_name  # noqa: F401  (re-exported)
 from intake.medications import CLASSES_BY_CODE, cramp_linked_classes
 

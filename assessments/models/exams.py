@@ -7,8 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.models.vocabulary import (
+    _ABI_MESSAGE,
+    _CAPILLARY_REFILL_MESSAGE,
     _DORSIFLEXION_MESSAGE,
     _HAMSTRING_MESSAGE,
+    _LEG_MESSAGE,
+    _PLANK_MESSAGE,
     _SLR_MESSAGE,
     NERVE_ROOTS,
     SEGMENT_LEVELS,
@@ -30,7 +34,7 @@ from assessments.models.vocabulary import (
     _reflex,
     _rom,
 )
-from clinic.model_fields import patient_link, protected_link, staff_link
+from clinic.model_helpers import patient_link, protected_link, staff_link
 
 
 class ExamLockedError(ValidationError):
@@ -72,12 +76,7 @@ class Exam(models.Model):
     lumbar_lordosis = _not_tested(_("lumbar lordosis"), LumbarLordosis.choices)
     pelvic_tilt = _not_tested(_("pelvic tilt"), PelvicTilt.choices)
     scoliosis = models.BooleanField(_("scoliosis"), default=False)
-    leg_length_difference_mm = _measured(
-        _("leg-length difference (mm)"),
-        0,
-        100,
-        _("Enter the leg-length difference in millimetres, from 0 to 100."),
-    )
+    leg_length_difference_mm = _measured(_("leg-length difference (mm)"), 0, 100, _LEG_MESSAGE)
     # None, not "", when not measured: the reasoning vocabulary's value for "no type".
     leg_length_type = models.CharField(  # noqa: DJ001
         _("leg-length difference type"),
@@ -143,12 +142,7 @@ class Exam(models.Model):
     quadriceps_right = _grade(_("quadriceps, right"))
     tibialis_anterior_left = _grade(_("front of the shin (tibialis anterior), left"))
     tibialis_anterior_right = _grade(_("front of the shin (tibialis anterior), right"))
-    plank_seconds = _measured(
-        _("plank hold (seconds)"),
-        0,
-        3600,
-        _("Enter the plank hold in whole seconds, from 0 to 3600."),
-    )
+    plank_seconds = _measured(_("plank hold (seconds)"), 0, 3600, _PLANK_MESSAGE)
     strength_notes = _notes(_("strength notes"))
 
     # Flexibility
@@ -174,14 +168,9 @@ class Exam(models.Model):
     foot_pulse_left = _pulse(_("foot pulse, left"))
     foot_pulse_right = _pulse(_("foot pulse, right"))
     capillary_refill_seconds = _measured_decimal(
-        _("capillary refill (seconds)"),
-        0,
-        60,
-        _("Enter the capillary refill time in seconds, from 0 to 60."),
+        _("capillary refill (seconds)"), 0, 60, _CAPILLARY_REFILL_MESSAGE
     )
-    ankle_brachial_index = _measured_decimal(
-        _("ankle-brachial index"), 0.2, 2.0, _("An ankle-brachial index lies between 0.2 and 2.0.")
-    )
+    ankle_brachial_index = _measured_decimal(_("ankle-brachial index"), 0.2, 2.0, _ABI_MESSAGE)
     vascular_notes = _notes(_("vascular notes"))
 
     # Pain and cramp

@@ -10,7 +10,7 @@ from assessments.models.plans import (
     _PlanPart,
     signed_plan_pdf_columns,
 )
-from clinic.model_fields import protected_link, staff_link
+from clinic.model_helpers import protected_link, staff_link
 
 
 class PlanHandoutDocument(SignedPlanPDF):

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from assessments import outcomes
 from assessments.models.exams import Exam, ExamLockedError
 from assessments.models.vocabulary import ExamStatus
-from clinic.model_fields import patient_link, protected_link, staff_link
+from clinic.model_helpers import patient_link, protected_link, staff_link
 
 
 class OutcomeSource(models.TextChoices):

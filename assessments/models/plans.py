@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.models.exams import Exam
-from clinic.model_fields import patient_link, protected_link, staff_link
+from clinic.model_helpers import patient_link, protected_link, staff_link
 
 # --- Treatment plans ----------------------------------------------------------------------------
 #

@@ -17,8 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from assessments.models.exams import Exam
 from assessments.models.plans import TreatmentPlan, stored_pdf_columns
-from clinic.model_fields import staff_link
-from clinic.models import AppendOnlyModel
+from clinic.model_helpers import AppendOnlyModel, staff_link
 
 
 class EpisodeStatus(models.TextChoices):
