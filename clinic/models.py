@@ -99,6 +99,9 @@ def signer_line(user):
 
 
 class AuditAction(models.TextChoices):
+    """What an audit event records. The stored values stay with the events for good: a new
+    action gets a new value, an old one is never renamed."""
+
     LOGIN = "login", _("Signed in")
     LOGIN_FAILED = "login_failed", _("Sign-in failed")
     LOCKED_OUT = "locked_out", _("Locked out")

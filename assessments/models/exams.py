@@ -13,7 +13,6 @@ from assessments.models.vocabulary import (
     _HAMSTRING_MESSAGE,
     _LEG_MESSAGE,
     _PLANK_MESSAGE,
-    _SLR_MESSAGE,
     NERVE_ROOTS,
     SEGMENT_LEVELS,
     ExamStatus,
@@ -33,6 +32,7 @@ from assessments.models.vocabulary import (
     _pulse,
     _reflex,
     _rom,
+    _slr,
 )
 from clinic.model_helpers import patient_link, protected_link, staff_link
 
@@ -112,8 +112,8 @@ class Exam(models.Model):
     rom_notes = _notes(_("range of motion notes"))
 
     # Neurological screen
-    slr_left_degrees = _measured(_("straight-leg raise, left (degrees)"), 0, 120, _SLR_MESSAGE)
-    slr_right_degrees = _measured(_("straight-leg raise, right (degrees)"), 0, 120, _SLR_MESSAGE)
+    slr_left_degrees = _slr(_("straight-leg raise, left (degrees)"))
+    slr_right_degrees = _slr(_("straight-leg raise, right (degrees)"))
     slr_reproduces_left = models.BooleanField(_("left SLR reproduces symptoms"), default=False)
     slr_reproduces_right = models.BooleanField(_("right SLR reproduces symptoms"), default=False)
     slump_positive = models.BooleanField(_("slump test positive"), default=False)

@@ -214,6 +214,18 @@ class _PlanPart(models.Model):
         return super().delete(*args, **kwargs)
 
 
+def _provenance_columns():
+    """Where a plan item or goal came from: the rules and sources behind it, and whether the
+    reasoning proposed it or the practitioner added it. (rule_ids, sources, origin)"""
+    return (
+        models.JSONField(default=list, blank=True),
+        models.JSONField(default=list, blank=True),
+        models.CharField(
+            max_length=15, choices=PlanOrigin.choices, default=PlanOrigin.PRACTITIONER
+        ),
+    )
+
+
 class PlanItem(_PlanPart):
     plan = protected_link(TreatmentPlan, "items")
     position = models.PositiveSmallIntegerField(default=0)
@@ -225,11 +237,7 @@ class PlanItem(_PlanPart):
     dosage = models.CharField(_("dosage"), max_length=300, blank=True)
     factor_keys = models.JSONField(_("factors it answers"), default=list, blank=True)
     precaution_keys = models.JSONField(_("precautions"), default=list, blank=True)
-    rule_ids = models.JSONField(default=list, blank=True)
-    sources = models.JSONField(default=list, blank=True)
-    origin = models.CharField(
-        max_length=15, choices=PlanOrigin.choices, default=PlanOrigin.PRACTITIONER
-    )
+    rule_ids, sources, origin = _provenance_columns()
     removed = models.BooleanField(_("removed"), default=False)
     removed_reason = models.CharField(_("reason for removing"), max_length=500, blank=True)
 
@@ -252,11 +260,7 @@ class PlanGoal(_PlanPart):
     text = models.CharField(_("goal"), max_length=500)
     baseline = models.CharField(_("baseline"), max_length=50, blank=True)
     target = models.CharField(_("target"), max_length=50, blank=True)
-    rule_ids = models.JSONField(default=list, blank=True)
-    sources = models.JSONField(default=list, blank=True)
-    origin = models.CharField(
-        max_length=15, choices=PlanOrigin.choices, default=PlanOrigin.PRACTITIONER
-    )
+    rule_ids, sources, origin = _provenance_columns()
 
     history = HistoricalRecords()
 

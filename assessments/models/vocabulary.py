@@ -171,6 +171,10 @@ def _measured(label, low, high, message, *, signed=False):
     return field(label, null=True, blank=True, validators=_whole_number_between(low, high, message))
 
 
+def _slr(label):
+    return _measured(label, 0, 120, _SLR_MESSAGE)
+
+
 def _measured_decimal(label, low, high, message):
     """A measurement with decimals (seconds, an index), blank when not measured.
 
