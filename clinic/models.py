@@ -99,8 +99,8 @@ def signer_line(user):
 
 
 class AuditAction(models.TextChoices):
-    """What an audit event records. The stored values stay with the events for good: a new
-    action gets a new value, an old one is never renamed."""
+    """What an audit event records. Each value is stored with its events for good: a new action
+    gets a new value rather than an old one renamed."""
 
     LOGIN = "login", _("Signed in")
     LOGIN_FAILED = "login_failed", _("Sign-in failed")
