@@ -1,17 +1,13 @@
 """The episode's pages: its visits and whether a re-assessment is due, the re-assessment beside
 the baseline, discharge, and the stored documents (progress report, summary, letter)."""
 
-import hashlib
-import hmac
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from assessments.documents.views import TAMPERED_STATUS
+from assessments.documents.views import refuse_tampered, serve_pdf
 from assessments.models import Episode, EpisodeLockedError, PlanStatus
 from assessments.plans.selectors import get_plan
 from assessments.visits import review_services, services
@@ -30,7 +26,8 @@ from assessments.visits.selectors import (
     red_flag_hold,
 )
 from clinic.access import get_active_patient, get_patient
-from clinic.audit import record_event
+from clinic.audit import record_view_event
+from clinic.files import matches_sha256, sha256_of
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 
@@ -43,17 +40,18 @@ def _plan_and_episode(patient, plan_pk):
     return plan, Episode.objects.filter(intake=plan.intake_id).first()
 
 
+def _viewed(request, patient, episode_or_plan, page):
+    """Each episode page's reading is in the audit trail, saying which page it was."""
+    record_view_event(
+        request, AuditAction.EPISODE_VIEWED, episode_or_plan, patient=patient, detail=page
+    )
+
+
 @permission_required(VIEW)
 def episode_detail(request, patient_pk, plan_pk):
     patient = get_patient(patient_pk)
     plan, episode = _plan_and_episode(patient, plan_pk)
-    record_event(
-        request=request,
-        action=AuditAction.EPISODE_VIEWED,
-        patient=patient,
-        obj=episode or plan,
-        detail="visits",
-    )
+    _viewed(request, patient, episode or plan, "visits")
     context = {
         "patient": patient,
         "plan": plan,
@@ -105,13 +103,7 @@ def reassessment_new(request, patient_pk, plan_pk):
             messages.success(request, _("The re-assessment is recorded with its progress report."))
             return _after_reassessment(patient, plan, reassessment)
     if request.method == "GET":
-        record_event(
-            request=request,
-            action=AuditAction.EPISODE_VIEWED,
-            patient=patient,
-            obj=episode,
-            detail="re-assessment beside the baseline",
-        )
+        _viewed(request, patient, episode, "re-assessment beside the baseline")
     context = {
         "patient": patient,
         "plan": plan,
@@ -136,9 +128,7 @@ def _after_reassessment(patient, plan, reassessment):
 def reassessment_detail(request, patient_pk, pk):
     patient = get_patient(patient_pk)
     reassessment = get_reassessment(patient, pk)
-    record_event(
-        request=request, action=AuditAction.REASSESSMENT_VIEWED, patient=patient, obj=reassessment
-    )
+    record_view_event(request, AuditAction.REASSESSMENT_VIEWED, reassessment, patient=patient)
     context = {
         "patient": patient,
         "reassessment": reassessment,
@@ -185,13 +175,7 @@ def episode_discharge(request, patient_pk, plan_pk):
             messages.success(request, _("The episode is discharged; its documents are stored."))
             return redirect("episode_detail", patient_pk=patient.pk, plan_pk=plan.pk)
     if request.method == "GET":
-        record_event(
-            request=request,
-            action=AuditAction.EPISODE_VIEWED,
-            patient=patient,
-            obj=episode or plan,
-            detail="discharge form",
-        )
+        _viewed(request, patient, episode or plan, "discharge form")
     context = {"patient": patient, "plan": plan, "episode": episode, "form": form}
     return render(request, "assessments/episode_discharge.html", context)
 
@@ -203,27 +187,11 @@ def episode_document_pdf(request, patient_pk, episode_pk, pk):
     episode = get_episode(patient, episode_pk)
     document = get_document(episode, pk)
     pdf = bytes(document.pdf)
-    if not hmac.compare_digest(hashlib.sha256(pdf).hexdigest(), document.sha256):
-        record_event(
-            request=request,
-            action=AuditAction.DOCUMENT_TAMPERED,
-            patient=patient,
-            obj=document,
-            detail=f"{document.kind}: stored sha256:{document.sha256} "
-            f"now sha256:{hashlib.sha256(pdf).hexdigest()}",
-        )
+    if not matches_sha256(pdf, document.sha256):
+        detail = f"{document.kind}: stored sha256:{document.sha256} now sha256:{sha256_of(pdf)}"
         context = {"patient": patient, "document": document}
-        return render(
-            request, "assessments/episode_document_tampered.html", context, status=TAMPERED_STATUS
-        )
-    record_event(
-        request=request,
-        action=AuditAction.DOCUMENT_PRINTED,
-        patient=patient,
-        obj=document,
-        detail=f"{document.kind} sha256:{document.sha256[:12]}",
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "attachment" if "download" in request.GET else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{document_filename(document)}"'
-    return response
+        template = "assessments/episode_document_tampered.html"
+        return refuse_tampered(request, template, context, obj=document, detail=detail)
+    detail = f"{document.kind} sha256:{document.sha256[:12]}"
+    filename = document_filename(document)
+    return serve_pdf(request, pdf, filename, patient=patient, obj=document, detail=detail)
