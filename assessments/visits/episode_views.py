@@ -25,7 +25,7 @@ from assessments.visits.selectors import (
     reassessment_exams,
     red_flag_hold,
 )
-from clinic.access import get_active_patient, get_patient
+from clinic.access import get_patient, get_patient_record, get_viewed_record
 from clinic.audit import record_view_event
 from clinic.files import matches_sha256, sha256_of
 from clinic.models import AuditAction
@@ -34,10 +34,13 @@ from clinic.roles import permission_required
 VIEW = "assessments.view_visit"
 
 
-def _plan_and_episode(patient, plan_pk):
-    plan = get_plan(patient, plan_pk)
+def _plan_and_episode(patient_pk, plan_pk, *, active):
+    """The patient, the current version of the plan and its episode (None until one is opened).
+
+    ``active``: the page adds to the record (403 once the patient is archived)."""
+    patient, plan = get_patient_record(patient_pk, get_plan, plan_pk, active=active)
     plan = current_plan(plan.intake) or plan
-    return plan, Episode.objects.filter(intake=plan.intake_id).first()
+    return patient, plan, Episode.objects.filter(intake=plan.intake_id).first()
 
 
 def _viewed(request, patient, episode_or_plan, page):
@@ -49,8 +52,7 @@ def _viewed(request, patient, episode_or_plan, page):
 
 @permission_required(VIEW)
 def episode_detail(request, patient_pk, plan_pk):
-    patient = get_patient(patient_pk)
-    plan, episode = _plan_and_episode(patient, plan_pk)
+    patient, plan, episode = _plan_and_episode(patient_pk, plan_pk, active=False)
     _viewed(request, patient, episode or plan, "visits")
     context = {
         "patient": patient,
@@ -68,8 +70,7 @@ def episode_detail(request, patient_pk, plan_pk):
 @permission_required(VIEW, "assessments.add_reassessment")
 @require_http_methods(["GET", "POST"])
 def reassessment_new(request, patient_pk, plan_pk):
-    patient = get_active_patient(patient_pk)
-    plan, episode = _plan_and_episode(patient, plan_pk)
+    patient, plan, episode = _plan_and_episode(patient_pk, plan_pk, active=True)
     if plan.status != PlanStatus.SIGNED or (episode and episode.is_discharged):
         messages.warning(request, _("A re-assessment follows a signed plan of an open episode."))
         return redirect("episode_detail", patient_pk=patient.pk, plan_pk=plan.pk)
@@ -126,22 +127,18 @@ def _after_reassessment(patient, plan, reassessment):
 
 @permission_required(VIEW, "assessments.view_reassessment")
 def reassessment_detail(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    reassessment = get_reassessment(patient, pk)
-    record_view_event(request, AuditAction.REASSESSMENT_VIEWED, reassessment, patient=patient)
-    context = {
-        "patient": patient,
-        "reassessment": reassessment,
-        "documents": list(reassessment.documents.defer("pdf")),
-    }
+    patient, reassessment = get_viewed_record(
+        request, patient_pk, get_reassessment, pk, AuditAction.REASSESSMENT_VIEWED
+    )
+    documents = list(reassessment.documents.defer("pdf"))  # the list, not the PDFs' bytes
+    context = {"patient": patient, "reassessment": reassessment, "documents": documents}
     return render(request, "assessments/reassessment_detail.html", context)
 
 
 @permission_required(VIEW, "assessments.discharge_episode")
 @require_http_methods(["GET", "POST"])
 def episode_discharge(request, patient_pk, plan_pk):
-    patient = get_active_patient(patient_pk)
-    plan, episode = _plan_and_episode(patient, plan_pk)
+    patient, plan, episode = _plan_and_episode(patient_pk, plan_pk, active=True)
     if episode is not None and episode.is_discharged:
         messages.warning(request, str(EpisodeLockedError().messages[0]))
         return redirect("episode_detail", patient_pk=patient.pk, plan_pk=plan.pk)
