@@ -9,6 +9,7 @@ signed-in user's role may not act on answers 403 here, not in each view. Views k
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from clinic.audit import record_view_event
 from intake.models import Intake, IntakeSource, IntakeStatus, Patient, SelfIntakeLink
 
 _LOOKUP_ERRORS = (ValueError, OverflowError)
@@ -77,8 +78,6 @@ def get_patient_record(patient_pk, lookup, pk, *, active=False):
 
 def get_viewed_record(request, patient_pk, lookup, pk, action, detail=""):
     """As ``get_patient_record``, for a page that shows the record: its reading is audited."""
-    from clinic.audit import record_view_event
-
     patient, record = get_patient_record(patient_pk, lookup, pk)
     record_view_event(request, action, record, patient=patient, detail=detail)
     return patient, record

@@ -20,8 +20,8 @@ from assessments.models import Exam, SegmentSide, Stiffness
 from assessments.outcomes.selectors import exam_outcomes
 from clinic.access import get_intake, get_patient, get_patient_record, get_viewed_record
 from clinic.audit import record_view_event
+from clinic.concurrency import save_form
 from clinic.models import AuditAction
-from clinic.pages import save_form
 from clinic.roles import permission_required
 from intake.models import IntakeStatus
 

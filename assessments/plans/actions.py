@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments.plans import services
 from assessments.plans.selectors import get_goal, get_item, get_plan
 from clinic.access import get_patient
-from clinic.pages import save_form
+from clinic.concurrency import save_form
 from clinic.roles import permission_required
 
 VIEW = "assessments.view_treatmentplan"

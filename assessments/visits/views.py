@@ -21,8 +21,8 @@ from assessments.visits.selectors import (
 )
 from clinic.access import get_active_patient, get_patient_record, get_viewed_record
 from clinic.audit import record_view_event
+from clinic.concurrency import save_form
 from clinic.models import AuditAction
-from clinic.pages import save_form
 from clinic.roles import permission_required
 from intake.models import RED_FLAG_FIELDS
 
