@@ -72,6 +72,19 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 password_change = PasswordChangeView.as_view()
 
 
+def _show_recovery_codes(request, codes, what_they_did, *, next_url):
+    """Record that the user now holds new recovery codes, and show the codes, this once."""
+    record_event(
+        request=request,
+        action=AuditAction.TWO_FACTOR_ENABLED,
+        obj=request.user,
+        detail=f"{request.user.get_username()} {what_they_did}",
+    )
+    return render(
+        request, "clinic/two_factor_recovery_codes.html", {"codes": codes, "next": next_url}
+    )
+
+
 @login_required
 def two_factor_setup(request):
     user = request.user
@@ -87,16 +100,8 @@ def two_factor_setup(request):
         if codes is not None:
             device.refresh_from_db()
             two_factor.mark_verified(request, device)
-            record_event(
-                request=request,
-                action=AuditAction.TWO_FACTOR_ENABLED,
-                obj=user,
-                detail=f"{user.get_username()} set up an authenticator app",
-            )
-            return render(
-                request,
-                "clinic/two_factor_recovery_codes.html",
-                {"codes": codes, "next": _next_url(request)},
+            return _show_recovery_codes(
+                request, codes, "set up an authenticator app", next_url=_next_url(request)
             )
         form.add_error("code", _("That code is not right. Check the time on your phone."))
     return render(
@@ -120,16 +125,8 @@ def two_factor_recovery_codes(request):
     if not (two_factor.has_authenticator(user) and user.is_verified()):
         raise PermissionDenied
     codes = two_factor.recovery_codes_replace(user=user)
-    record_event(
-        request=request,
-        action=AuditAction.TWO_FACTOR_ENABLED,
-        obj=user,
-        detail=f"{user.get_username()} replaced their recovery codes",
-    )
-    return render(
-        request,
-        "clinic/two_factor_recovery_codes.html",
-        {"codes": codes, "next": reverse_lazy("account")},
+    return _show_recovery_codes(
+        request, codes, "replaced their recovery codes", next_url=reverse_lazy("account")
     )
 
 

@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from clinic.model_helpers import AppendOnlyModel, patient_link, staff_link
 
 # Where Letter paper is the norm (North America and a few others); A4 everywhere else.
 LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR", "DO"})
@@ -98,6 +99,9 @@ def signer_line(user):
 
 
 class AuditAction(models.TextChoices):
+    """What an audit event records. Each value is stored with its events for good: a new action
+    gets a new value rather than an old one renamed."""
+
     LOGIN = "login", _("Signed in")
     LOGIN_FAILED = "login_failed", _("Sign-in failed")
     LOCKED_OUT = "locked_out", _("Locked out")
@@ -159,45 +163,23 @@ class AuditAction(models.TextChoices):
     TWO_FACTOR_FAILED = "two_factor_failed", _("Two-step sign-in code refused")
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValidationError(_("Audit events are append-only."))
-
-    def delete(self):
-        raise ValidationError(_("Audit events are append-only."))
-
-
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyModel):
     """One meaningful event for the audit trail. Append-only: never changed, never deleted."""
 
+    change_refused = bulk_change_refused = delete_refused = _("Audit events are append-only.")
+
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("user"),
-    )
+    user = staff_link(_("user"), optional=True)
     # Kept as typed even when no user matched (a failed login names an unknown user).
     username = models.CharField(_("username"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
-    patient = models.ForeignKey(
-        "intake.Patient",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="audit_events",
-        verbose_name=_("patient"),
-    )
+    patient = patient_link("audit_events", optional=True)
     object_type = models.CharField(_("object type"), max_length=60, blank=True)
     object_id = models.CharField(_("object id"), max_length=40, blank=True)
     detail = models.CharField(_("detail"), max_length=500, blank=True)
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
     # The patient acting for themselves through their self-intake link (no account, no user).
     by_patient_link = models.BooleanField(_("by the patient through their link"), default=False)
-
-    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
@@ -214,14 +196,6 @@ class AuditEvent(models.Model):
     def __str__(self):
         when = timezone.localtime(self.at)
         return f"{when:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("Audit events are append-only."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Audit events are append-only."))
 
     @property
     def actor(self):

@@ -4,6 +4,7 @@ Each list is one query (its patient joined), whatever its length, so the page co
 for a quiet morning and a busy one. Archived patients' records wait for no one.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -23,11 +24,13 @@ PRINT_WINDOW_DAYS = 14
 
 @dataclass
 class TodayQueue:
-    intakes_to_review: list = field(default_factory=list)
-    intake_drafts: list = field(default_factory=list)
-    exam_drafts: list = field(default_factory=list)
-    plans_to_sign: list = field(default_factory=list)
-    plans_to_print: list = field(default_factory=list)
+    # Each list is set whole when the user's role acts on it: none is ever appended to, so an
+    # empty tuple serves every queue as its default.
+    intakes_to_review: Sequence = ()
+    intake_drafts: Sequence = ()
+    exam_drafts: Sequence = ()
+    plans_to_sign: Sequence = ()
+    plans_to_print: Sequence = ()
     shown: set = field(default_factory=set)
 
     @property

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -6,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
+from clinic.model_helpers import staff_link
 from clinic.text import fold_for_search, fold_name  # noqa: F401  (re-exported)
 from intake.medications import CLASSES_BY_CODE, cramp_linked_classes
 
@@ -51,29 +51,21 @@ class Patient(models.Model):
     consent_treatment_at = models.DateTimeField(
         _("consent to treatment given"), null=True, blank=True
     )
-    consent_treatment_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    consent_treatment_by = staff_link(optional=True)
     consent_privacy_at = models.DateTimeField(_("privacy notice accepted"), null=True, blank=True)
-    consent_privacy_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    consent_privacy_by = staff_link(optional=True)
 
     # Derived from the names for accent- and case-free search; kept in step by save().
     search_name = models.CharField(max_length=201, editable=False, db_index=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = staff_link(optional=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Bumped on every change so that two people editing at once cannot overwrite each other.
     version = models.PositiveIntegerField(default=1, editable=False)
 
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
-    archived_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    archived_by = staff_link(optional=True)
     archive_reason = models.CharField(_("reason for archiving"), max_length=500, blank=True)
 
     history = HistoricalRecords()
@@ -347,15 +339,11 @@ class Intake(models.Model):
     original_answers = models.JSONField(default=dict, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    created_by = staff_link(optional=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    confirmed_by = staff_link(optional=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -436,9 +424,7 @@ class SelfIntakeLink(models.Model):
     # A copy of the database alone still opens nothing.
     token_salt = models.CharField(max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField(auto_now_add=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    issued_by = staff_link()
     expires_at = models.DateTimeField()
     first_opened_at = models.DateTimeField(null=True, blank=True)
     used_at = models.DateTimeField(null=True, blank=True)

@@ -1,6 +1,7 @@
 """The assessments models, one module per concern; every model and vocabulary is re-exported here
 so that migrations and ``from assessments.models import X`` keep working."""
 
+from assessments.models import vocabulary
 from assessments.models.exams import (
     Exam,
     ExamCorrection,
@@ -48,44 +49,11 @@ from assessments.models.visits import (
     VisitLockedError,
     VisitStatus,
 )
-from assessments.models.vocabulary import (
-    NERVE_ROOTS,
-    ROM_MOVEMENTS,
-    SEGMENT_LEVELS,
-    STRENGTH_MUSCLES,
-    ExamStatus,
-    FootPosture,
-    LegLengthType,
-    LegSide,
-    LumbarLordosis,
-    PelvicTilt,
-    Pulse,
-    RangeOfMotion,
-    ReflexGrade,
-    SegmentSide,
-    SittingPosture,
-    Stiffness,
-)
+from assessments.models.vocabulary import *  # noqa: F403  (the exam vocabulary, its __all__)
 
 __all__ = [
     "PlanHandoutDocument",
     "PlanItemPhoto",
-    "ExamStatus",
-    "LumbarLordosis",
-    "PelvicTilt",
-    "LegLengthType",
-    "LegSide",
-    "FootPosture",
-    "SittingPosture",
-    "Stiffness",
-    "SegmentSide",
-    "ReflexGrade",
-    "Pulse",
-    "RangeOfMotion",
-    "SEGMENT_LEVELS",
-    "NERVE_ROOTS",
-    "STRENGTH_MUSCLES",
-    "ROM_MOVEMENTS",
     "ExamLockedError",
     "ExamQuerySet",
     "Exam",
@@ -124,4 +92,5 @@ __all__ = [
     "VisitAddendum",
     "VisitLockedError",
     "VisitStatus",
+    *vocabulary.__all__,
 ]

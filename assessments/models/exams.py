@@ -1,15 +1,18 @@
 """The functional exam and its corrections, as structured data the reasoning reads."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.models.vocabulary import (
-    _SLR_MESSAGE,
+    _ABI_MESSAGE,
+    _CAPILLARY_REFILL_MESSAGE,
+    _DORSIFLEXION_MESSAGE,
+    _HAMSTRING_MESSAGE,
+    _LEG_MESSAGE,
+    _PLANK_MESSAGE,
     NERVE_ROOTS,
     SEGMENT_LEVELS,
     ExamStatus,
@@ -22,13 +25,16 @@ from assessments.models.vocabulary import (
     SittingPosture,
     Stiffness,
     _grade,
+    _measured,
+    _measured_decimal,
     _not_tested,
     _notes,
     _pulse,
     _reflex,
     _rom,
-    _whole_number_between,
+    _slr,
 )
+from clinic.model_helpers import patient_link, protected_link, staff_link
 
 
 class ExamLockedError(ValidationError):
@@ -54,24 +60,10 @@ class ExamQuerySet(models.QuerySet):
 
 
 class Exam(models.Model):
-    patient = models.ForeignKey(
-        "intake.Patient", on_delete=models.PROTECT, related_name="exams", verbose_name=_("patient")
-    )
+    patient = patient_link("exams")
     # The confirmed intake this exam follows; the plan reasons from the two together.
-    intake = models.ForeignKey(
-        "intake.Intake",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="exams",
-        verbose_name=_("intake"),
-    )
-    practitioner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("practitioner"),
-    )
+    intake = protected_link("intake.Intake", "exams", _("intake"), optional=True)
+    practitioner = staff_link(_("practitioner"))
     examined_on = models.DateField(_("date of exam"), default=timezone.localdate)
     status = models.CharField(
         _("status"), max_length=10, choices=ExamStatus.choices, default=ExamStatus.DRAFT
@@ -84,14 +76,7 @@ class Exam(models.Model):
     lumbar_lordosis = _not_tested(_("lumbar lordosis"), LumbarLordosis.choices)
     pelvic_tilt = _not_tested(_("pelvic tilt"), PelvicTilt.choices)
     scoliosis = models.BooleanField(_("scoliosis"), default=False)
-    leg_length_difference_mm = models.PositiveSmallIntegerField(
-        _("leg-length difference (mm)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(
-            0, 100, _("Enter the leg-length difference in millimetres, from 0 to 100.")
-        ),
-    )
+    leg_length_difference_mm = _measured(_("leg-length difference (mm)"), 0, 100, _LEG_MESSAGE)
     # None, not "", when not measured: the reasoning vocabulary's value for "no type".
     leg_length_type = models.CharField(  # noqa: DJ001
         _("leg-length difference type"),
@@ -127,18 +112,8 @@ class Exam(models.Model):
     rom_notes = _notes(_("range of motion notes"))
 
     # Neurological screen
-    slr_left_degrees = models.PositiveSmallIntegerField(
-        _("straight-leg raise, left (degrees)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(0, 120, _SLR_MESSAGE),
-    )
-    slr_right_degrees = models.PositiveSmallIntegerField(
-        _("straight-leg raise, right (degrees)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(0, 120, _SLR_MESSAGE),
-    )
+    slr_left_degrees = _slr(_("straight-leg raise, left (degrees)"))
+    slr_right_degrees = _slr(_("straight-leg raise, right (degrees)"))
     slr_reproduces_left = models.BooleanField(_("left SLR reproduces symptoms"), default=False)
     slr_reproduces_right = models.BooleanField(_("right SLR reproduces symptoms"), default=False)
     slump_positive = models.BooleanField(_("slump test positive"), default=False)
@@ -167,48 +142,21 @@ class Exam(models.Model):
     quadriceps_right = _grade(_("quadriceps, right"))
     tibialis_anterior_left = _grade(_("front of the shin (tibialis anterior), left"))
     tibialis_anterior_right = _grade(_("front of the shin (tibialis anterior), right"))
-    plank_seconds = models.PositiveSmallIntegerField(
-        _("plank hold (seconds)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(
-            0, 3600, _("Enter the plank hold in whole seconds, from 0 to 3600.")
-        ),
-    )
+    plank_seconds = _measured(_("plank hold (seconds)"), 0, 3600, _PLANK_MESSAGE)
     strength_notes = _notes(_("strength notes"))
 
     # Flexibility
-    ankle_dorsiflexion_left_degrees = models.SmallIntegerField(
-        _("ankle dorsiflexion, left (degrees)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(
-            -30, 60, _("Enter ankle dorsiflexion in degrees, from -30 to 60.")
-        ),
+    ankle_dorsiflexion_left_degrees = _measured(
+        _("ankle dorsiflexion, left (degrees)"), -30, 60, _DORSIFLEXION_MESSAGE, signed=True
     )
-    ankle_dorsiflexion_right_degrees = models.SmallIntegerField(
-        _("ankle dorsiflexion, right (degrees)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(
-            -30, 60, _("Enter ankle dorsiflexion in degrees, from -30 to 60.")
-        ),
+    ankle_dorsiflexion_right_degrees = _measured(
+        _("ankle dorsiflexion, right (degrees)"), -30, 60, _DORSIFLEXION_MESSAGE, signed=True
     )
-    hamstring_length_left_degrees = models.PositiveSmallIntegerField(
-        _("hamstring length, left (degrees)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(
-            0, 180, _("Enter hamstring length in degrees, from 0 to 180.")
-        ),
+    hamstring_length_left_degrees = _measured(
+        _("hamstring length, left (degrees)"), 0, 180, _HAMSTRING_MESSAGE
     )
-    hamstring_length_right_degrees = models.PositiveSmallIntegerField(
-        _("hamstring length, right (degrees)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(
-            0, 180, _("Enter hamstring length in degrees, from 0 to 180.")
-        ),
+    hamstring_length_right_degrees = _measured(
+        _("hamstring length, right (degrees)"), 0, 180, _HAMSTRING_MESSAGE
     )
     thomas_test_positive_left = models.BooleanField(_("Thomas test positive, left"), default=False)
     thomas_test_positive_right = models.BooleanField(
@@ -219,33 +167,14 @@ class Exam(models.Model):
     # Vascular screen
     foot_pulse_left = _pulse(_("foot pulse, left"))
     foot_pulse_right = _pulse(_("foot pulse, right"))
-    capillary_refill_seconds = models.FloatField(
-        _("capillary refill (seconds)"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(0, _("Enter the capillary refill time in seconds, from 0 to 60.")),
-            MaxValueValidator(60, _("Enter the capillary refill time in seconds, from 0 to 60.")),
-        ],
+    capillary_refill_seconds = _measured_decimal(
+        _("capillary refill (seconds)"), 0, 60, _CAPILLARY_REFILL_MESSAGE
     )
-    ankle_brachial_index = models.FloatField(
-        _("ankle-brachial index"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(0.2, _("An ankle-brachial index lies between 0.2 and 2.0.")),
-            MaxValueValidator(2.0, _("An ankle-brachial index lies between 0.2 and 2.0.")),
-        ],
-    )
+    ankle_brachial_index = _measured_decimal(_("ankle-brachial index"), 0.2, 2.0, _ABI_MESSAGE)
     vascular_notes = _notes(_("vascular notes"))
 
     # Pain and cramp
-    pain_now = models.PositiveSmallIntegerField(
-        _("pain now (0-10)"),
-        null=True,
-        blank=True,
-        validators=_whole_number_between(0, 10, _("Rate the pain now from 0 to 10.")),
-    )
+    pain_now = _measured(_("pain now (0-10)"), 0, 10, _("Rate the pain now from 0 to 10."))
     cramp_reproduced = models.BooleanField(_("the exam reproduced a cramp"), default=False)
     cramp_reproduced_where = models.CharField(_("where the cramp was"), max_length=200, blank=True)
     pain_notes = _notes(_("pain and cramp notes"))
@@ -253,14 +182,7 @@ class Exam(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    finished_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("finished by"),
-    )
+    finished_by = staff_link(_("finished by"), optional=True)
     # Bumped on every change so that two people editing at once cannot overwrite each other.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -348,9 +270,7 @@ class ExamCorrection(models.Model):
     reason = models.CharField(_("reason for the correction"), max_length=500)
     changes = models.JSONField(_("changed values"), default=dict)  # field -> [before, after]
     corrected_at = models.DateTimeField(_("corrected"), default=timezone.now)
-    corrected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    corrected_by = staff_link()
 
     class Meta:
         verbose_name = _("exam correction")

@@ -1,6 +1,5 @@
 """Outcome measures: one completed questionnaire, with its answers and score."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -10,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from assessments import outcomes
 from assessments.models.exams import Exam, ExamLockedError
 from assessments.models.vocabulary import ExamStatus
+from clinic.model_helpers import patient_link, protected_link, staff_link
 
 
 class OutcomeSource(models.TextChoices):
@@ -30,34 +30,15 @@ class OutcomeMeasure(models.Model):
     questionnaire: a later one is the patient's on its own date (or part of a new exam).
     """
 
-    patient = models.ForeignKey(
-        "intake.Patient",
-        on_delete=models.PROTECT,
-        related_name="outcome_measures",
-        verbose_name=_("patient"),
-    )
-    exam = models.ForeignKey(
-        Exam,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="outcome_measures",
-        verbose_name=_("exam"),
-    )
+    patient = patient_link("outcome_measures")
+    exam = protected_link(Exam, "outcome_measures", _("exam"), optional=True)
     instrument = models.CharField(_("instrument"), max_length=8, choices=instrument_choices)
     answers = models.JSONField(_("answers"))
     score = models.FloatField(_("score"))
     # The clinic's calendar day the questionnaire was answered: what the chart's trend plots.
     taken_on = models.DateField(_("date answered"), default=timezone.localdate)
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = staff_link(_("recorded by"), optional=True)
     source = models.CharField(
         _("filled in by"),
         max_length=15,

@@ -1,6 +1,5 @@
 """Treatment plans: the draft, its items, goals, decisions, and its signed documents."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.models.exams import Exam
+from clinic.model_helpers import patient_link, protected_link, staff_link
 
 # --- Treatment plans ----------------------------------------------------------------------------
 #
@@ -95,26 +95,9 @@ class PlanDocumentQuerySet(models.QuerySet):
 
 
 class TreatmentPlan(models.Model):
-    patient = models.ForeignKey(
-        "intake.Patient",
-        on_delete=models.PROTECT,
-        related_name="treatment_plans",
-        verbose_name=_("patient"),
-    )
-    intake = models.ForeignKey(
-        "intake.Intake",
-        on_delete=models.PROTECT,
-        related_name="treatment_plans",
-        verbose_name=_("intake"),
-    )
-    exam = models.ForeignKey(
-        Exam,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="treatment_plans",
-        verbose_name=_("exam"),
-    )
+    patient = patient_link("treatment_plans")
+    intake = protected_link("intake.Intake", "treatment_plans", _("intake"))
+    exam = protected_link(Exam, "treatment_plans", _("exam"), optional=True)
     number = models.PositiveIntegerField(_("version number"), default=1)
     # Version 1 of the series this plan belongs to (None on version 1 itself).
     first_version = models.ForeignKey(
@@ -140,19 +123,10 @@ class TreatmentPlan(models.Model):
     review_date = models.DateField(_("review date"), null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = staff_link()
     updated_at = models.DateTimeField(auto_now=True)
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("signed by"),
-    )
+    signed_by = staff_link(_("signed by"), optional=True)
     # Bumped on every change to the plan or its parts (optimistic locking).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -240,8 +214,20 @@ class _PlanPart(models.Model):
         return super().delete(*args, **kwargs)
 
 
+def _provenance_columns():
+    """Where a plan item or goal came from: the rules and sources behind it, and whether the
+    reasoning proposed it or the practitioner added it. (rule_ids, sources, origin)"""
+    return (
+        models.JSONField(default=list, blank=True),
+        models.JSONField(default=list, blank=True),
+        models.CharField(
+            max_length=15, choices=PlanOrigin.choices, default=PlanOrigin.PRACTITIONER
+        ),
+    )
+
+
 class PlanItem(_PlanPart):
-    plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="items")
+    plan = protected_link(TreatmentPlan, "items")
     position = models.PositiveSmallIntegerField(default=0)
     # The reasoning's item key ("stretching.calf_before_bed"); blank for the practitioner's own.
     key = models.CharField(max_length=100, blank=True)
@@ -251,11 +237,7 @@ class PlanItem(_PlanPart):
     dosage = models.CharField(_("dosage"), max_length=300, blank=True)
     factor_keys = models.JSONField(_("factors it answers"), default=list, blank=True)
     precaution_keys = models.JSONField(_("precautions"), default=list, blank=True)
-    rule_ids = models.JSONField(default=list, blank=True)
-    sources = models.JSONField(default=list, blank=True)
-    origin = models.CharField(
-        max_length=15, choices=PlanOrigin.choices, default=PlanOrigin.PRACTITIONER
-    )
+    rule_ids, sources, origin = _provenance_columns()
     removed = models.BooleanField(_("removed"), default=False)
     removed_reason = models.CharField(_("reason for removing"), max_length=500, blank=True)
 
@@ -271,18 +253,14 @@ class PlanItem(_PlanPart):
 
 
 class PlanGoal(_PlanPart):
-    plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="goals")
+    plan = protected_link(TreatmentPlan, "goals")
     position = models.PositiveSmallIntegerField(default=0)
     key = models.CharField(max_length=100, blank=True)
     measure = models.CharField(_("measure"), max_length=50, blank=True)
     text = models.CharField(_("goal"), max_length=500)
     baseline = models.CharField(_("baseline"), max_length=50, blank=True)
     target = models.CharField(_("target"), max_length=50, blank=True)
-    rule_ids = models.JSONField(default=list, blank=True)
-    sources = models.JSONField(default=list, blank=True)
-    origin = models.CharField(
-        max_length=15, choices=PlanOrigin.choices, default=PlanOrigin.PRACTITIONER
-    )
+    rule_ids, sources, origin = _provenance_columns()
 
     history = HistoricalRecords()
 
@@ -298,15 +276,11 @@ class PlanGoal(_PlanPart):
 class FactorDecision(_PlanPart):
     """The practitioner dismisses a contributing factor the reasoning proposed, with why."""
 
-    plan = models.ForeignKey(
-        TreatmentPlan, on_delete=models.PROTECT, related_name="factor_decisions"
-    )
+    plan = protected_link(TreatmentPlan, "factor_decisions")
     factor_key = models.CharField(max_length=100)
     reason = models.CharField(_("reason for dismissing"), max_length=500)
     decided_at = models.DateTimeField(default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = staff_link()
 
     history = HistoricalRecords()
 
@@ -323,18 +297,12 @@ class FactorDecision(_PlanPart):
 class PrecautionOverride(_PlanPart):
     """An item kept against a precaution that concerns it: who, when and why."""
 
-    plan = models.ForeignKey(
-        TreatmentPlan, on_delete=models.PROTECT, related_name="precaution_overrides"
-    )
-    item = models.ForeignKey(
-        PlanItem, on_delete=models.PROTECT, related_name="precaution_overrides"
-    )
+    plan = protected_link(TreatmentPlan, "precaution_overrides")
+    item = protected_link(PlanItem, "precaution_overrides")
     precaution_key = models.CharField(max_length=100)
     reason = models.CharField(_("reason for keeping the item"), max_length=500)
     overridden_at = models.DateTimeField(default=timezone.now)
-    overridden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    overridden_by = staff_link()
 
     history = HistoricalRecords()
 
@@ -354,18 +322,14 @@ class RedFlagClearance(_PlanPart):
     """An open red flag cleared: a doctor saw the patient and cleared treatment (who, when),
     or the practitioner overrides it with a reason."""
 
-    plan = models.ForeignKey(
-        TreatmentPlan, on_delete=models.PROTECT, related_name="red_flag_clearances"
-    )
+    plan = protected_link(TreatmentPlan, "red_flag_clearances")
     flag_key = models.CharField(max_length=100)
     kind = models.CharField(_("how it was cleared"), max_length=10, choices=ClearanceKind.choices)
     doctor_name = models.CharField(_("doctor who cleared treatment"), max_length=200, blank=True)
     seen_on = models.DateField(_("date the doctor saw the patient"), null=True, blank=True)
     reason = models.CharField(_("details"), max_length=500, blank=True)
     cleared_at = models.DateTimeField(default=timezone.now)
-    cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    cleared_by = staff_link()
 
     history = HistoricalRecords()
 
@@ -396,25 +360,36 @@ class RedFlagClearance(_PlanPart):
             raise ValidationError(errors)
 
 
-class PlanDocument(models.Model):
-    """The signed care plan's PDF, made once at signing: the record every download returns.
+# --- Stored documents ---------------------------------------------------------------------------
+#
+# A document is made once and kept in the database with its SHA-256, checked on every download,
+# so that what it records commits together with it and every app server sees the same bytes.
+# Its columns come from a factory rather than from fields on an abstract base: an abstract base's
+# fields come first in a model, and each document's own link (plan, episode) comes before them.
 
-    Kept in the database with the plan so that signing and its document commit together and
-    every app server sees the same bytes.
-    """
 
-    plan = models.OneToOneField(
-        TreatmentPlan, on_delete=models.PROTECT, related_name="signed_document"
+def stored_pdf_columns():
+    """A stored document's bytes, their SHA-256 and when it was made: (pdf, sha256, created_at)."""
+    return (
+        models.BinaryField(),
+        models.CharField(max_length=64),
+        models.DateTimeField(auto_now_add=True),
     )
-    pdf = models.BinaryField()
-    sha256 = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
+
+
+def signed_plan_pdf_columns(related_name):
+    """The plan a signed-plan document belongs to, then its stored PDF columns."""
+    plan = models.OneToOneField(TreatmentPlan, on_delete=models.PROTECT, related_name=related_name)
+    return (plan, *stored_pdf_columns())
+
+
+class SignedPlanPDF(models.Model):
+    """A PDF made once at signing; like the signed plan, never changed and never deleted."""
 
     objects = PlanDocumentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("signed care plan document")
-        verbose_name_plural = _("signed care plan documents")
+        abstract = True
         base_manager_name = "objects"
 
     def __str__(self):
@@ -427,3 +402,13 @@ class PlanDocument(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PlanLockedError
+
+
+class PlanDocument(SignedPlanPDF):
+    """The signed care plan's PDF, made once at signing: the record every download returns."""
+
+    plan, pdf, sha256, created_at = signed_plan_pdf_columns("signed_document")
+
+    class Meta(SignedPlanPDF.Meta):
+        verbose_name = _("signed care plan document")
+        verbose_name_plural = _("signed care plan documents")

@@ -8,7 +8,6 @@ row itself is created at the episode's first write (a visit note, a re-assessmen
 A new complaint is a new intake, hence a new episode. A discharged episode is read-only.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments.models.exams import Exam
-from assessments.models.plans import TreatmentPlan
+from assessments.models.plans import TreatmentPlan, stored_pdf_columns
+from clinic.model_helpers import AppendOnlyModel, staff_link
 
 
 class EpisodeStatus(models.TextChoices):
@@ -76,32 +76,6 @@ class VisitLockedError(ValidationError):
         )
 
 
-class _AppendOnlyQuerySet(models.QuerySet):
-    """Signed notes, re-assessments, addenda and documents are never bulk-changed or deleted."""
-
-    def update(self, **kwargs):
-        raise ValidationError(_("This record cannot be changed in bulk."))
-
-    def delete(self):
-        raise ValidationError(_("Clinical records are never deleted."))
-
-
-class _AppendOnly(models.Model):
-    objects = _AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        base_manager_name = "objects"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("This record is kept as it was written."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Clinical records are never deleted."))
-
-
 class Episode(models.Model):
     patient = models.ForeignKey("intake.Patient", on_delete=models.PROTECT, related_name="episodes")
     # The intake that opened it: one episode per intake.
@@ -119,13 +93,9 @@ class Episode(models.Model):
     doctor_name = models.CharField(_("referring or family doctor"), max_length=200, blank=True)
     # [{instrument, name, baseline, final, change}] at discharge, as printed.
     final_scores = models.JSONField(default=list, blank=True)
-    discharged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    discharged_by = staff_link(optional=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = staff_link()
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -190,9 +160,7 @@ class Visit(models.Model):
     # The signed plan version in force at the visit.
     plan = models.ForeignKey(TreatmentPlan, on_delete=models.PROTECT, related_name="visits")
     visit_on = models.DateField(_("date of visit"), default=timezone.localdate)
-    practitioner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    practitioner = staff_link()
     status = models.CharField(
         _("status"), max_length=10, choices=VisitStatus.choices, default=VisitStatus.DRAFT
     )
@@ -222,9 +190,7 @@ class Visit(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    signed_by = staff_link(optional=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
@@ -271,25 +237,23 @@ class Visit(models.Model):
             )
 
 
-class VisitAddendum(_AppendOnly):
+class VisitAddendum(AppendOnlyModel):
     """A correction or addition to a signed note, with its reason; the note stays as signed."""
 
     visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="addenda")
     text = models.TextField(_("addendum"), max_length=4000)
     reason = models.CharField(_("reason"), max_length=500)
     added_at = models.DateTimeField(default=timezone.now)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    added_by = staff_link()
 
-    class Meta(_AppendOnly.Meta):
+    class Meta(AppendOnlyModel.Meta):
         ordering = ["added_at", "pk"]
 
     def __str__(self):
         return f"{self.visit} · {self.added_at:%Y-%m-%d}"
 
 
-class Reassessment(_AppendOnly):
+class Reassessment(AppendOnlyModel):
     """A new exam compared with the baseline: goals met or not, outcome changes against their
     MCID, cramps then and now, and what comes next. Recorded once; its report is stored."""
 
@@ -311,11 +275,9 @@ class Reassessment(_AppendOnly):
     )
     notes = models.TextField(_("notes"), max_length=4000, blank=True)
     recorded_at = models.DateTimeField(default=timezone.now)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = staff_link()
 
-    class Meta(_AppendOnly.Meta):
+    class Meta(AppendOnlyModel.Meta):
         verbose_name = _("re-assessment")
         verbose_name_plural = _("re-assessments")
         ordering = ["assessed_on", "pk"]
@@ -324,7 +286,7 @@ class Reassessment(_AppendOnly):
         return f"{self.episode} · {self.assessed_on:%Y-%m-%d}"
 
 
-class EpisodeDocument(_AppendOnly):
+class EpisodeDocument(AppendOnlyModel):
     """A progress report, discharge summary or doctor's letter: made once, kept with its
     SHA-256, returned byte for byte (as the signed care plan is)."""
 
@@ -333,11 +295,9 @@ class EpisodeDocument(_AppendOnly):
         Reassessment, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
     )
     kind = models.CharField(max_length=20, choices=EpisodeDocumentKind.choices)
-    pdf = models.BinaryField()
-    sha256 = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
+    pdf, sha256, created_at = stored_pdf_columns()
 
-    class Meta(_AppendOnly.Meta):
+    class Meta(AppendOnlyModel.Meta):
         ordering = ["created_at", "pk"]
 
     def __str__(self):

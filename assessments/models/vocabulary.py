@@ -16,6 +16,26 @@ from assessments.reasoning.vocabulary import (  # noqa: F401 (the models' names 
     STRENGTH_MUSCLES,
 )
 
+# What ``assessments.models`` re-exports (the field helpers below are the exam model's own).
+__all__ = [
+    "ExamStatus",
+    "LumbarLordosis",
+    "PelvicTilt",
+    "LegLengthType",
+    "LegSide",
+    "FootPosture",
+    "SittingPosture",
+    "Stiffness",
+    "SegmentSide",
+    "ReflexGrade",
+    "Pulse",
+    "RangeOfMotion",
+    "SEGMENT_LEVELS",
+    "NERVE_ROOTS",
+    "STRENGTH_MUSCLES",
+    "ROM_MOVEMENTS",
+]
+
 # --- Vocabularies ------------------------------------------------------------------------------
 
 
@@ -137,6 +157,35 @@ def _whole_number_between(low, high, message):
 
 _GRADE_MESSAGE = _("A strength grade is a whole number from 0 to 5.")
 _SLR_MESSAGE = _("Enter the straight-leg raise angle in degrees, from 0 to 120.")
+_LEG_MESSAGE = _("Enter the leg-length difference in millimetres, from 0 to 100.")
+_PLANK_MESSAGE = _("Enter the plank hold in whole seconds, from 0 to 3600.")
+_DORSIFLEXION_MESSAGE = _("Enter ankle dorsiflexion in degrees, from -30 to 60.")
+_HAMSTRING_MESSAGE = _("Enter hamstring length in degrees, from 0 to 180.")
+_CAPILLARY_REFILL_MESSAGE = _("Enter the capillary refill time in seconds, from 0 to 60.")
+_ABI_MESSAGE = _("An ankle-brachial index lies between 0.2 and 2.0.")
+
+
+def _measured(label, low, high, message, *, signed=False):
+    """A whole-number measurement, blank when not measured, with its range and its message."""
+    field = models.SmallIntegerField if signed else models.PositiveSmallIntegerField
+    return field(label, null=True, blank=True, validators=_whole_number_between(low, high, message))
+
+
+def _slr(label):
+    return _measured(label, 0, 120, _SLR_MESSAGE)
+
+
+def _measured_decimal(label, low, high, message):
+    """A measurement with decimals (seconds, an index), blank when not measured.
+
+    The message is passed to the validators positionally, as the migrations recorded it.
+    """
+    return models.FloatField(
+        label,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(low, message), MaxValueValidator(high, message)],
+    )
 
 
 def _grade(label):

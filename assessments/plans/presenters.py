@@ -83,7 +83,8 @@ def _detail_context(plan):
             }
             for flag in stored.red_flags
         ],
-        "treatment_withheld": bool(selectors.open_red_flags(plan)),
+        # Open: no clearance answers it (the clearances are read above, not again).
+        "treatment_withheld": any(flag["key"] not in cleared for flag in stored.red_flags),
         "withheld_items": [
             {
                 "item": row["item"],
@@ -128,5 +129,5 @@ def _detail_context(plan):
         "blockers": selectors.sign_blocker_links(plan) if plan.is_draft else [],
         "details_form": PlanDetailsForm(instance=plan, initial={"version": plan.version}),
         "clear_kinds": RedFlagClearForm.base_fields["kind"].choices,
-        "versions": selectors.series_versions(plan),
+        "version_count": selectors.series_version_count(plan),
     }

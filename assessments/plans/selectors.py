@@ -93,11 +93,19 @@ def sign_blockers(plan):
 def get_plan(patient, pk):
     """The patient's plan with this id, or 404 (never someone else's)."""
     try:
-        return TreatmentPlan.objects.select_related(
-            "patient", "intake", "exam", "signed_by", "created_by", "previous"
-        ).get(pk=pk, patient=patient)
+        plan = (
+            TreatmentPlan.objects.select_related(
+                "intake", "exam", "signed_by", "created_by", "previous"
+            )
+            # Of the version it amends, pages show the number: its stored assessment (the
+            # widest column there is) stays unread.
+            .defer("previous__assessment")
+            .get(pk=pk, patient=patient)
+        )
     except (TreatmentPlan.DoesNotExist, ValueError, OverflowError):
         raise Http404 from None
+    plan.patient = patient  # already read by the caller: no second copy of the row
+    return plan
 
 
 def get_item(plan, pk):
@@ -107,14 +115,20 @@ def get_item(plan, pk):
         raise Http404 from None
 
 
-def series_versions(plan):
-    """Every version of the plan's series, oldest first."""
+def _series(plan):
     series = Q(pk=plan.series_id) | Q(first_version=plan.series_id)
-    return list(
-        TreatmentPlan.objects.filter(series, patient=plan.patient_id)
-        .select_related("signed_by")
-        .order_by("number")
-    )
+    return TreatmentPlan.objects.filter(series, patient=plan.patient_id)
+
+
+def series_versions(plan):
+    """Every version of the plan's series, oldest first, for the list of versions (each one's
+    stored assessment, the widest column, is not read)."""
+    return list(_series(plan).select_related("signed_by").defer("assessment").order_by("number"))
+
+
+def series_version_count(plan):
+    """How many versions the plan's series has (the plan page's "N versions" button)."""
+    return _series(plan).count()
 
 
 def get_goal(plan, pk):

@@ -1,17 +1,8 @@
 """Pure-Python clinical reasoning: facts in, assessment and draft plan out. No Django here."""
 
-from .assessment import (
-    Assessment,
-    Factor,
-    Goal,
-    Plan,
-    PlanItem,
-    Precaution,
-    RedFlag,
-    Referral,
-    Schedule,
-    WithheldItem,
-)
+# The parts of an Assessment (Factor, PlanItem, ...) are in .assessment; callers read them
+# off the result and need not import them from here.
+from .assessment import Assessment
 from .engine import assess, contraindicated_items
 from .facts import CaseError, Facts, facts_from_dict, facts_to_dict
 from .i18n import Text, gettext_noop
@@ -25,18 +16,9 @@ __all__ = [
     "Assessment",
     "CaseError",
     "Dosage",
-    "Factor",
     "Facts",
-    "Goal",
-    "Plan",
-    "PlanItem",
-    "Precaution",
-    "RedFlag",
-    "Referral",
     "Rule",
-    "Schedule",
     "Text",
-    "WithheldItem",
     "assess",
     "contraindicated_items",
     "facts_from_dict",

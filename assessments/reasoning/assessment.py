@@ -25,12 +25,30 @@ def _texts(texts: tuple[Text, ...]) -> list[dict]:
 
 
 @dataclass(frozen=True)
-class RedFlag:
+class RuleFinding:
+    """What the rules found about the patient (a red flag or a factor): its wording, the
+    evidence for it, and the rules and sources behind it."""
+
     key: str
     title: Text
     evidence: tuple[Text, ...]
     rule_ids: tuple[str, ...]
     sources: tuple[str, ...]
+
+    def _to_dict(self, **own) -> dict:
+        # ``own``: the fields of the kind of finding, between its evidence and its rules.
+        return {
+            "key": self.key,
+            "title": self.title.to_dict(),
+            "evidence": _texts(self.evidence),
+            **own,
+            "rule_ids": list(self.rule_ids),
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class RedFlag(RuleFinding):
     urgency: str = "soon"
     cleared: bool = False
 
@@ -39,36 +57,19 @@ class RedFlag:
         return Text(URGENCY_PATIENT_TEXTS[self.urgency])
 
     def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "title": self.title.to_dict(),
-            "evidence": _texts(self.evidence),
-            "urgency": self.urgency,
-            "cleared": self.cleared,
-            "patient_text": self.patient_text.to_dict(),
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
+        return self._to_dict(
+            urgency=self.urgency,
+            cleared=self.cleared,
+            patient_text=self.patient_text.to_dict(),
+        )
 
 
 @dataclass(frozen=True)
-class Factor:
-    key: str
-    title: Text
-    evidence: tuple[Text, ...]
+class Factor(RuleFinding):
     weight: int
-    rule_ids: tuple[str, ...]
-    sources: tuple[str, ...]
 
     def to_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "title": self.title.to_dict(),
-            "evidence": _texts(self.evidence),
-            "weight": self.weight,
-            "rule_ids": list(self.rule_ids),
-            "sources": list(self.sources),
-        }
+        return self._to_dict(weight=self.weight)
 
 
 @dataclass(frozen=True)

@@ -231,14 +231,21 @@ def assess(facts: Facts, *, cleared_red_flags: frozenset[str] = frozenset()) -> 
     )
 
 
+def _finding_fields(key: str, entry: _Found, title: str) -> dict:
+    """What a red flag and a factor take alike from the rules that found them."""
+    return {
+        "key": key,
+        "title": Text(title, entry.match.params),
+        "evidence": tuple(entry.evidence),
+        "rule_ids": entry.ordered_rule_ids,
+        "sources": entry.source_stems,
+    }
+
+
 def _red_flags(found: dict[str, _Found], cleared: frozenset[str]) -> tuple[RedFlag, ...]:
     flags = [
         RedFlag(
-            key=key,
-            title=Text(entry.first_rule.red_flag.title, entry.match.params),
-            evidence=tuple(entry.evidence),
-            rule_ids=entry.ordered_rule_ids,
-            sources=entry.source_stems,
+            **_finding_fields(key, entry, entry.first_rule.red_flag.title),
             urgency=entry.first_rule.red_flag.urgency,
             cleared=key in cleared,
         )
@@ -271,12 +278,8 @@ def _red_flag_referral(open_flags: tuple[RedFlag, ...]) -> Referral:
 def _factors(found: dict[str, _Found]) -> tuple[Factor, ...]:
     built = [
         Factor(
-            key=key,
-            title=Text(entry.first_rule.factor.title, entry.match.params),
-            evidence=tuple(entry.evidence),
+            **_finding_fields(key, entry, entry.first_rule.factor.title),
             weight=entry.first_rule.factor.weight,
-            rule_ids=entry.ordered_rule_ids,
-            sources=entry.source_stems,
         )
         for key, entry in found.items()
     ]

@@ -11,6 +11,7 @@ from assessments.models import (
     ReassessmentDecision,
     Visit,
 )
+from assessments.visits.services import VISIT_FIELDS
 from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
 from intake.models import RED_FLAG_FIELDS, Intake
@@ -34,19 +35,8 @@ class VisitForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Visit
-        fields = [
-            "visit_on",
-            "cramps_per_week",
-            "cramps_when",
-            "pain_nprs",
-            "adherence",
-            "anything_new",
-            "new_red_flags",
-            "subjective",
-            "objective",
-            "assessment",
-            "plan_next",
-        ]
+        # The fields the visit services write, in the form's order.
+        fields = list(VISIT_FIELDS)
         field_classes = {"visit_on": ClinicDateField}
         widgets = {
             "cramps_when": forms.RadioSelect,

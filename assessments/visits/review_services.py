@@ -29,7 +29,7 @@ from assessments.visits.selectors import (
 )
 from assessments.visits.services import ConcurrentEditError, episode_open
 from clinic import concurrency
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.models import AuditAction
 
 
@@ -72,12 +72,12 @@ def reassessment_record(*, plan, exam, goals_met, decision, notes, by, request=N
     reassessment.save()
     document = reports.store_progress_report(reassessment=reassessment, by=by)
     met = sum(1 for goal in goals if goal["met"])
-    record_event(
-        request=request,
-        action=AuditAction.REASSESSMENT_RECORDED,
+    record_change(
+        reassessment,
+        AuditAction.REASSESSMENT_RECORDED,
+        by=by,
         patient=episode.patient,
-        obj=reassessment,
-        user=by,
+        request=request,
         detail=(
             f"{met}/{len(goals)} goals met; {decision}; progress report "
             f"sha256:{document.sha256[:12]}"
@@ -126,12 +126,11 @@ def episode_discharge(
         visits_done=visits_done,
         by=by,
     )
-    record_event(
+    record_change(
+        current,
+        AuditAction.EPISODE_DISCHARGED,
+        by=by,
         request=request,
-        action=AuditAction.EPISODE_DISCHARGED,
-        patient=current.patient,
-        obj=current,
-        user=by,
         detail=f"{reason}; " + ", ".join(f"{d.kind} sha256:{d.sha256[:12]}" for d in documents),
     )
     return current

@@ -261,17 +261,37 @@ def chart_episodes(patient, *, with_notes, with_exams):
     (when one exists) holds its status and discharge."""
     from django.utils.translation import gettext as _
 
-    intakes = list(patient.intakes.order_by("created_at", "pk"))
+    # Narrow reads: the timeline needs dates and keys, not the wide intake, exam and plan rows
+    # (an intake has some sixty answers, an exam about a hundred findings, a plan its whole
+    # stored assessment, which only the current plan's re-assessment schedule reads).
+    intakes = list(
+        patient.intakes.only("pk", "patient_id", "created_at").order_by("created_at", "pk")
+    )
     episodes = {e.intake_id: e for e in Episode.objects.filter(patient=patient)}
     plans = list(
-        TreatmentPlan.objects.filter(patient=patient).filter(
-            Q(status=PlanStatus.SIGNED) | Q(status=PlanStatus.SUPERSEDED)
+        TreatmentPlan.objects.filter(patient=patient)
+        .filter(Q(status=PlanStatus.SIGNED) | Q(status=PlanStatus.SUPERSEDED))
+        .only(
+            "pk",
+            "patient_id",
+            "intake_id",
+            "exam_id",
+            "number",
+            "status",
+            "signed_at",
+            "review_date",
         )
     )
     # Only what the reader may see is read: the front desk's chart never queries an exam, a
     # note's text, a re-assessment or an episode document.
     exams = (
-        list(Exam.objects.filter(patient=patient, status=ExamStatus.FINISHED)) if with_exams else []
+        list(
+            Exam.objects.filter(patient=patient, status=ExamStatus.FINISHED).only(
+                "pk", "patient_id", "intake_id", "examined_on", "finished_at"
+            )
+        )
+        if with_exams
+        else []
     )
     visits = list(
         Visit.objects.filter(patient=patient)

@@ -23,7 +23,7 @@ from assessments.plans.facts import facts_dict_for
 from assessments.reasoning import CaseError, assess, facts_from_dict
 from assessments.visits.selectors import current_plan, plan_items, red_flag_hold
 from clinic import concurrency
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.models import AuditAction
 from intake.models import RED_FLAG_FIELDS
 
@@ -72,13 +72,7 @@ def episode_open(*, intake, by, request=None):
             created_by=by,
         )
     )
-    record_event(
-        request=request,
-        action=AuditAction.EPISODE_OPENED,
-        patient=intake.patient,
-        obj=episode,
-        user=by,
-    )
+    record_change(episode, AuditAction.EPISODE_OPENED, by=by, request=request)
     return episode
 
 
@@ -184,15 +178,7 @@ def visit_record(*, plan, data, treatment, by, sign=False, copied_from=None, req
         practitioner=by,
         copied_from=copied_from,
     )
-    _apply(visit, data, treatment)
-    _check_hold(visit)
-    if sign:
-        visit.status = VisitStatus.SIGNED
-        visit.signed_at = timezone.now()
-        visit.signed_by = by
-    _save(visit)
-    _audit(visit, by, request, signed=sign)
-    return visit
+    return _write(visit, data, treatment, by=by, sign=sign, request=request)
 
 
 @transaction.atomic
@@ -207,27 +193,32 @@ def visit_save(*, visit, data, treatment, expected_version, by, sign=False, requ
         raise EpisodeLockedError
     # A draft follows the plan in force when it is saved (an amendment may have been signed).
     current.plan = current_plan(current.plan.intake) or current.plan
-    _apply(current, data, treatment)
-    _check_hold(current)
     current.version += 1
+    return _write(current, data, treatment, by=by, sign=sign, request=request)
+
+
+def _write(visit, data, treatment, *, by, sign, request):
+    """The one way a note is written: the form's fields, no treatment while a red flag holds,
+    signed when asked, saved and audited."""
+    _apply(visit, data, treatment)
+    _check_hold(visit)
     if sign:
-        current.status = VisitStatus.SIGNED
-        current.signed_at = timezone.now()
-        current.signed_by = by
-    _save(current)
-    _audit(current, by, request, signed=sign)
-    return current
+        visit.status = VisitStatus.SIGNED
+        visit.signed_at = timezone.now()
+        visit.signed_by = by
+    _save(visit)
+    _audit(visit, by, request, signed=sign)
+    return visit
 
 
 def _audit(visit, by, request, *, signed):
     flags = f" red flags: {', '.join(f['key'] for f in visit.red_flags)}" if visit.red_flags else ""
     done = sum(1 for row in visit.treatment if row["done"])
-    record_event(
+    record_change(
+        visit,
+        AuditAction.VISIT_SIGNED if signed else AuditAction.VISIT_SAVED,
+        by=by,
         request=request,
-        action=AuditAction.VISIT_SIGNED if signed else AuditAction.VISIT_SAVED,
-        patient=visit.patient,
-        obj=visit,
-        user=by,
         detail=f"{visit.visit_on:%Y-%m-%d} plan v{visit.plan.number}: {done} items done{flags}",
     )
 
@@ -244,12 +235,5 @@ def visit_addendum(*, visit, text, reason, by, request=None):
     if not current.is_signed:
         raise ValidationError(_("A draft is edited, not corrected by an addendum."))
     addendum = _save(VisitAddendum(visit=current, text=text.strip(), reason=reason, added_by=by))
-    record_event(
-        request=request,
-        action=AuditAction.VISIT_ADDENDUM,
-        patient=current.patient,
-        obj=current,
-        user=by,
-        detail=reason,
-    )
+    record_change(current, AuditAction.VISIT_ADDENDUM, by=by, request=request, detail=reason)
     return addendum

@@ -196,8 +196,25 @@ def free_port():
         return probe.getsockname()[1]
 
 
+BENCH_CACHE_URL = "redis://127.0.0.1:6379/15"  # a Redis database of the benchmark's own
+
+
+def redis_answers(url=BENCH_CACHE_URL):
+    """True when a Redis server answers PING at the benchmark's cache address."""
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
+    except Exception:  # no redis package, no server, refused: the database serves sessions
+        return False
+
+
 def server_environment():
     env = dict(os.environ)
+    # Measure what production runs: sessions in a shared cache in front of the database
+    # (README "Sessions"), when a local Redis answers; CACHE_URL= (empty) measures without it.
+    if "CACHE_URL" not in env and redis_answers():
+        env["CACHE_URL"] = BENCH_CACHE_URL
     # Without DATABASE_URL, a SQLite file of its own: the generated patients stay out of the
     # development database that `make run` uses.
     env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
@@ -400,6 +417,11 @@ def main(argv=None):
     from clinic.management.commands.seed_demo import DEMO_PASSWORD
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    sessions = (
+        f"sessions in {os.environ['CACHE_URL']} (cached_db)"
+        if os.environ.get("CACHE_URL")
+        else "sessions in the database"
+    )
     seed_seconds = prepare_data(options.patients, options.seed, options.plans)
     rng = random.Random(options.seed)
     ids, fragments, plans = sample_records(500, rng)
@@ -435,7 +457,8 @@ def main(argv=None):
     from intake.models import Patient
 
     print(
-        f"\n{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · {engine} · "
+        f"\n{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · "
+        f"load average {os.getloadavg()[0]:.1f} · {engine} · {sessions} · "
         f"{Patient.objects.count()} patients, {TreatmentPlan.objects.count()} plans "
         f"(seed_demo --patients {options.patients} --plans {options.plans}: "
         f"{seed_seconds:.1f} s) · gunicorn {options.workers} workers · {options.threads} client "

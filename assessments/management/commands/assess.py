@@ -5,16 +5,15 @@ Reads no database: the reasoning is pure Python and the case file holds all the 
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from assessments.management.base import ReasoningCommand
 from assessments.reasoning import CaseError, assess
 from assessments.reasoning.cases import load_case, render_text
 
 
-class Command(BaseCommand):
+class Command(ReasoningCommand):
     help = "Assess a case file (see docs/cases/README.md) and print the assessment and draft plan."
-    requires_system_checks = []
-    requires_migrations_checks = False
 
     def add_arguments(self, parser):
         parser.add_argument("case", help="path to a case JSON file")

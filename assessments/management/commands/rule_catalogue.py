@@ -3,16 +3,13 @@ review (docs/rules.md is this command's output)."""
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from assessments.management.base import ReasoningCommand
 from assessments.reasoning import RULES
 from assessments.reasoning.catalogue import render_catalogue_markdown
 
 
-class Command(BaseCommand):
+class Command(ReasoningCommand):
     help = "Write the clinical rule catalogue (Markdown) to stdout or to --output FILE."
-    requires_system_checks = []
-    requires_migrations_checks = False
 
     def add_arguments(self, parser):
         parser.add_argument("--output", help="write to this file instead of stdout")

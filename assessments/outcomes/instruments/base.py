@@ -55,16 +55,18 @@ class Item:
     form_label: str = ""
 
 
-@dataclass(frozen=True)
+# Keyword-only, so the fields every measure shares a value for can have it as a default.
+@dataclass(frozen=True, kw_only=True)
 class Instrument:
     code: str
     name: str
     instructions: str
     min_items: int
     max_items: int
-    item_min: int
+    # Every scale here starts at 0 (no pain, no difficulty, no disability, unable).
+    item_min: int = 0
     item_max: int
-    score_min: float
+    score_min: float = 0.0
     score_max: float
     score_unit: str
     lower_is_better: bool
@@ -103,6 +105,21 @@ class Instrument:
         text = str(int(value)) if float(value).is_integer() else f"{value:.1f}"
         return f"{text}{self.score_suffix}"
 
+    def checked_answer(self, value: object, field_name: str) -> int:
+        """One item's answer, a whole number from item_min to item_max (else ScoringError)."""
+        return checked_item_value(value, field_name, self.item_min, self.item_max)
+
+    def refuse_unknown_keys(self, answers: Mapping[str, object]) -> None:
+        # A misspelt key would otherwise look like an unanswered item and change the score.
+        known = {item.key for item in self.items}
+        for key in answers:
+            if key not in known:
+                raise ScoringError(
+                    key,
+                    gettext_noop("This is not a question of the %(instrument)s."),
+                    {"instrument": self.code},
+                )
+
     def item(self, key: str) -> Item:
         for item in self.items:
             if item.key == key:
@@ -118,15 +135,3 @@ def checked_item_value(value: object, field_name: str, low: int, high: int) -> i
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ScoringError(field_name, _MESSAGE_WHOLE_NUMBER, {"low": low, "high": high})
     return value
-
-
-def refuse_unknown_keys(answers: Mapping[str, object], instrument: Instrument) -> None:
-    # A misspelt key would otherwise look like an unanswered item and change the score.
-    known = {item.key for item in instrument.items}
-    for key in answers:
-        if key not in known:
-            raise ScoringError(
-                key,
-                gettext_noop("This is not a question of the %(instrument)s."),
-                {"instrument": instrument.code},
-            )

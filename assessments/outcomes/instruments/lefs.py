@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assessments.outcomes.instruments.base import (
-    Instrument,
-    Item,
-    ScoringError,
-    checked_item_value,
-    gettext_noop,
-    refuse_unknown_keys,
-)
+from assessments.outcomes.instruments.base import Instrument, Item, ScoringError, gettext_noop
 
 LEFS = Instrument(
     code="LEFS",
@@ -25,9 +18,7 @@ LEFS = Instrument(
     ),
     min_items=20,
     max_items=20,
-    item_min=0,
     item_max=4,
-    score_min=0.0,
     score_max=80.0,
     score_unit=gettext_noop("points"),
     lower_is_better=False,
@@ -76,8 +67,6 @@ LEFS = Instrument(
         (3, gettext_noop("A little bit of difficulty")),
         (4, gettext_noop("No difficulty")),
     ),
-    form="scale",
-    self_reported=True,
     self_report_order=3,
     score_suffix=" / 80",
     order=2,
@@ -100,7 +89,7 @@ class LefsScore:
 
 def score_lefs(answers: Mapping[str, int | None]) -> LefsScore:
     """Score a LEFS form; ``answers`` maps ``item_1`` .. ``item_20`` to 0-4."""
-    refuse_unknown_keys(answers, LEFS)
+    LEFS.refuse_unknown_keys(answers)
     total = 0
     for item in LEFS.items:
         value = answers.get(item.key)
@@ -112,7 +101,7 @@ def score_lefs(answers: Mapping[str, int | None]) -> LefsScore:
                     "before it can be scored."
                 ),
             )
-        total += checked_item_value(value, item.key, LEFS.item_min, LEFS.item_max)
+        total += LEFS.checked_answer(value, item.key)
     return LefsScore(value=total, percent_of_maximum=total / LEFS.score_max * 100.0)
 
 

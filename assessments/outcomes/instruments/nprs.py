@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assessments.outcomes.instruments.base import (
-    Instrument,
-    Item,
-    ScoringError,
-    checked_item_value,
-    gettext_noop,
-)
+from assessments.outcomes.instruments.base import Instrument, Item, ScoringError, gettext_noop
 
 NPRS = Instrument(
     code="NPRS",
@@ -20,9 +14,7 @@ NPRS = Instrument(
     ),
     min_items=1,
     max_items=1,
-    item_min=0,
     item_max=10,
-    score_min=0.0,
     score_max=10.0,
     score_unit="/10",
     lower_is_better=True,
@@ -46,7 +38,6 @@ NPRS = Instrument(
         (10, gettext_noop("Worst possible pain")),
     ),
     form="number",
-    self_reported=True,
     self_report_order=1,
     score_suffix="/10",
     order=3,
@@ -57,7 +48,7 @@ def score_nprs(pain_now: int | None) -> int:
     """Validate a 0-10 pain rating; the rating is the score."""
     if pain_now is None:
         raise ScoringError("pain_now", gettext_noop("Enter the pain rating from 0 to 10."))
-    return checked_item_value(pain_now, "pain_now", NPRS.item_min, NPRS.item_max)
+    return NPRS.checked_answer(pain_now, "pain_now")
 
 
 INSTRUMENT = NPRS

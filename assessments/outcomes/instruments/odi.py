@@ -6,14 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assessments.outcomes.instruments.base import (
-    Instrument,
-    Item,
-    ScoringError,
-    checked_item_value,
-    gettext_noop,
-    refuse_unknown_keys,
-)
+from assessments.outcomes.instruments.base import Instrument, Item, ScoringError, gettext_noop
 
 ODI = Instrument(
     scores_partial_forms=True,
@@ -29,9 +22,7 @@ ODI = Instrument(
     ),
     min_items=10,
     max_items=10,
-    item_min=0,
     item_max=5,
-    score_min=0.0,
     score_max=100.0,
     score_unit="%",
     lower_is_better=True,
@@ -174,7 +165,6 @@ ODI = Instrument(
         ),
     ),
     form="statements",
-    self_reported=True,
     self_report_order=2,
     score_suffix="%",
     form_note=gettext_noop(
@@ -240,11 +230,11 @@ def _odi_section_score(value: OdiAnswer, section_key: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, (Sequence, set, frozenset)) and not isinstance(value, (str, bytes)):
-        marked = [checked_item_value(v, section_key, ODI.item_min, ODI.item_max) for v in value]
+        marked = [ODI.checked_answer(v, section_key) for v in value]
         # Fairbank & Pynsent 2000: when a patient marks more than one statement in a section,
         # the highest-scoring statement is recorded. An empty selection is an unanswered section.
         return max(marked) if marked else None
-    return checked_item_value(value, section_key, ODI.item_min, ODI.item_max)
+    return ODI.checked_answer(value, section_key)
 
 
 def score_odi(answers: Mapping[str, OdiAnswer]) -> OdiScore:
@@ -254,7 +244,7 @@ def score_odi(answers: Mapping[str, OdiAnswer]) -> OdiScore:
     to a collection of indices when the patient marked several (the highest counts), or to
     ``None``/absent when the section was left blank or is not applicable.
     """
-    refuse_unknown_keys(answers, ODI)
+    ODI.refuse_unknown_keys(answers)
     scores: dict[str, int] = {}
     unanswered: list[str] = []
     for item in ODI.items:

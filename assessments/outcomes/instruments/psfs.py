@@ -6,13 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assessments.outcomes.instruments.base import (
-    Instrument,
-    Item,
-    ScoringError,
-    checked_item_value,
-    gettext_noop,
-)
+from assessments.outcomes.instruments.base import Instrument, Item, ScoringError, gettext_noop
 
 PSFS_MAX_ACTIVITIES = 5
 
@@ -27,9 +21,7 @@ PSFS = Instrument(
     ),
     min_items=3,
     max_items=PSFS_MAX_ACTIVITIES,
-    item_min=0,
     item_max=10,
-    score_min=0.0,
     score_max=10.0,
     score_unit="/10",
     lower_is_better=False,
@@ -102,9 +94,7 @@ def score_psfs(activities: Sequence[tuple[str | None, int | None]]) -> PsfsScore
                 f"activity_{position}_score",
                 gettext_noop("Rate this activity from 0 to 10."),
             )
-        score = checked_item_value(
-            raw_score, f"activity_{position}_score", PSFS.item_min, PSFS.item_max
-        )
+        score = PSFS.checked_answer(raw_score, f"activity_{position}_score")
         rated.append(PsfsActivity(name=name, score=score))
 
     if not PSFS.min_items <= len(rated) <= PSFS.max_items:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import (
     ExamStatus,
+    PlanGoal,
     PlanItem,
     PlanLockedError,
     PlanOrigin,
@@ -145,20 +146,39 @@ def _locked_draft(plan, expected_version):
     return current
 
 
+def _placed(plan, position, proposed, origin):
+    """Where a proposed item or goal stands in the plan, and the rules and sources behind it."""
+    return {
+        "plan": plan,
+        "position": position,
+        "key": proposed["key"],
+        "rule_ids": proposed.get("rule_ids", []),
+        "sources": proposed.get("sources", []),
+        "origin": origin,
+    }
+
+
 def _item_from(plan, position, item, origin=PlanOrigin.GENERATED):
     return _save(
         PlanItem(
-            plan=plan,
-            position=position,
-            key=item["key"],
+            **_placed(plan, position, item, origin),
             component=item["component"],
             title=item["title"]["shown"],
             instructions=item["instructions"]["shown"],
             dosage=item["dosage"]["text"]["shown"],
             factor_keys=item.get("factor_keys", []),
             precaution_keys=item.get("precaution_keys", []),
-            rule_ids=item.get("rule_ids", []),
-            sources=item.get("sources", []),
-            origin=origin,
+        )
+    )
+
+
+def _goal_from(plan, position, goal, origin=PlanOrigin.GENERATED):
+    return _save(
+        PlanGoal(
+            **_placed(plan, position, goal, origin),
+            measure=goal["measure"],
+            text=goal["text"]["shown"],
+            baseline=goal["baseline"] or "",
+            target=goal["target"] or "",
         )
     )

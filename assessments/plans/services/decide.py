@@ -38,14 +38,22 @@ from clinic.audit import record_change
 from clinic.models import AuditAction
 
 
+def _decide_again(model, decided, **decision):
+    """Record a decision on what ``decided`` names; a new one replaces the one before."""
+    model.objects.filter(**decided).delete()
+    return _save(model(**decided, **decision))
+
+
 @transaction.atomic
 def factor_dismiss(*, plan, factor_key, reason, expected_version, by):
     current = _locked_draft(plan, expected_version)
     if factor_key not in plan_snapshot(current).factor_keys():
         raise ValidationError(_("This plan has no such factor."))
-    FactorDecision.objects.filter(plan=current, factor_key=factor_key).delete()
-    decision = _save(
-        FactorDecision(plan=current, factor_key=factor_key, reason=_reason(reason), decided_by=by)
+    decision = _decide_again(
+        FactorDecision,
+        {"plan": current, "factor_key": factor_key},
+        reason=_reason(reason),
+        decided_by=by,
     )
     _touch(current)
     _audit_edit(current, by=by, what=f"factor {factor_key} dismissed: {decision.reason}")
@@ -59,15 +67,12 @@ def precaution_override(*, item, precaution_key, reason, expected_version, by, r
     item = _part_of(current, item)
     if precaution_key not in item.precaution_keys:
         raise ValidationError(_("This precaution does not concern this item."))
-    PrecautionOverride.objects.filter(item=item, precaution_key=precaution_key).delete()
-    override = _save(
-        PrecautionOverride(
-            plan=current,
-            item=item,
-            precaution_key=precaution_key,
-            reason=_reason(reason),
-            overridden_by=by,
-        )
+    override = _decide_again(
+        PrecautionOverride,
+        {"item": item, "precaution_key": precaution_key},
+        plan=current,
+        reason=_reason(reason),
+        overridden_by=by,
     )
     _touch(current)
     record_change(
@@ -103,17 +108,14 @@ def red_flag_clear(
         raise ValidationError(
             {"kind": _("Record the doctor's clearance, or an override with a reason.")}
         )
-    RedFlagClearance.objects.filter(plan=current, flag_key=flag_key).delete()
-    clearance = _save(
-        RedFlagClearance(
-            plan=current,
-            flag_key=flag_key,
-            kind=kind,
-            doctor_name=(doctor_name or "").strip(),
-            seen_on=seen_on,
-            reason=(reason or "").strip(),
-            cleared_by=by,
-        )
+    clearance = _decide_again(
+        RedFlagClearance,
+        {"plan": current, "flag_key": flag_key},
+        kind=kind,
+        doctor_name=(doctor_name or "").strip(),
+        seen_on=seen_on,
+        reason=(reason or "").strip(),
+        cleared_by=by,
     )
     _repropose(current)
     _touch(current)

@@ -7,15 +7,12 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import (
-    PlanGoal,
-    PlanOrigin,
-    TreatmentPlan,
-)
+from assessments.models import PlanOrigin, TreatmentPlan
 from assessments.plans.selectors import cleared_flag_keys
 from assessments.plans.services.common import (
     _assessment_for,
     _check_sources,
+    _goal_from,
     _item_from,
     _next_position,
     _save,
@@ -30,32 +27,18 @@ def _add_proposal(plan, snapshot):
     """Add the snapshot's proposed items and goals that the plan does not hold yet, after the
     ones it has (the practitioner's own items and edits are kept). While a red flag is open the
     snapshot proposes none."""
-    have_items = set(plan.items.exclude(key="").values_list("key", flat=True))
-    position = _next_position(plan.items)
-    for item in snapshot["plan"]["items"]:
-        if item["key"] in have_items:
+    _add_missing(plan, plan.items, snapshot["plan"]["items"], _item_from)
+    _add_missing(plan, plan.goals, snapshot["plan"]["goals"], _goal_from)
+
+
+def _add_missing(plan, rows, proposed, add):
+    """Add, after ``rows``, each of ``proposed`` whose key the plan does not hold yet."""
+    have = set(rows.exclude(key="").values_list("key", flat=True))
+    position = _next_position(rows)
+    for proposal in proposed:
+        if proposal["key"] in have:
             continue
-        _item_from(plan, position, item)
-        position += 1
-    have_goals = set(plan.goals.exclude(key="").values_list("key", flat=True))
-    position = _next_position(plan.goals)
-    for goal in snapshot["plan"]["goals"]:
-        if goal["key"] in have_goals:
-            continue
-        _save(
-            PlanGoal(
-                plan=plan,
-                position=position,
-                key=goal["key"],
-                measure=goal["measure"],
-                text=goal["text"]["shown"],
-                baseline=goal["baseline"] or "",
-                target=goal["target"] or "",
-                rule_ids=goal["rule_ids"],
-                sources=goal["sources"],
-                origin=PlanOrigin.GENERATED,
-            )
-        )
+        add(plan, position, proposal)
         position += 1
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..i18n import Text, gettext_noop
+from ..interventions.base import FREQUENCY_NAMES
 from ..vocabulary import COMPONENTS
 from .exercises import EXERCISES_BY_KEY, HomeExercise
 from .wording import (
@@ -32,15 +33,13 @@ CLINIC_COMPONENTS = ("spinal_mobilisation", "massage", "medical_referral", "nutr
 # Items of a home component that are nonetheless done at the visits.
 CLINIC_ITEMS = ("posture.training",)
 
+# How often, in the patient's words: the plan's words, except where those read as a
+# practitioner's note.
 FREQUENCY_WORDS = {
-    "once": Text(gettext_noop("once")),
-    "each_visit": Text(gettext_noop("at each visit")),
+    **FREQUENCY_NAMES,
     "daily": Text(gettext_noop("every day")),
-    "nightly": Text(gettext_noop("every night before bed")),
     "hourly": Text(gettext_noop("every hour you sit")),
-    "three_times_weekly": Text(gettext_noop("three times a week")),
     "alternate_days": Text(gettext_noop("every other day: rest on the days between")),
-    "every_day": Text(gettext_noop("every day")),
 }
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from ..i18n import Text, gettext_noop
 
 
-def _t(message: str) -> Text:
-    return Text(message)
+def _texts(messages: dict[str, str]) -> dict[str, Text]:
+    """The sentences of a table, each as translatable Text."""
+    return {key: Text(message) for key, message in messages.items()}
 
 
 # What a plan item sends home, as exercises (keys of exercises.EXERCISES). The stretch items
@@ -53,138 +54,144 @@ STRETCH_BY_MUSCLE = {
     "buttock_hip": "buttock_stretch",
 }
 # One more step for the stretch items, in plain words.
-STRETCH_EXTRA_STEP = {
-    "stretching.pnf": _t(
-        gettext_noop("Push gently against your hand or a band for 6 seconds, relax, go further.")
-    ),
-    "stretching.gentle": _t(gettext_noop("Go slowly and stop before a cramp starts.")),
-}
+STRETCH_EXTRA_STEP = _texts(
+    {
+        "stretching.pnf": gettext_noop(
+            "Push gently against your hand or a band for 6 seconds, relax, go further."
+        ),
+        "stretching.gentle": gettext_noop("Go slowly and stop before a cramp starts."),
+    }
+)
 
 # Care at home that needs no drawing: one plain sentence each.
-HOME_ADVICE = {
-    "home_care.heat": _t(
-        gettext_noop("Warm the tight muscles before bed: a warm towel, a hot-water bottle or bath.")
-    ),
-    "home_care.water": _t(
-        gettext_noop("Drink at least 2 litres of water a day; coffee and tea do not count.")
-    ),
-    "home_care.fluids_agreed": _t(
-        gettext_noop("Ask your doctor how much to drink each day; do not simply drink more.")
-    ),
-    "home_care.carbohydrate": _t(
-        gettext_noop("Eat enough bread, rice, pasta or fruit, especially on exercise days.")
-    ),
-    "home_care.hourly_breaks": _t(
-        gettext_noop("Get up and walk for two minutes every hour you sit.")
-    ),
-    "home_care.footwear": _t(
-        gettext_noop("Wear supportive shoes; keep high heels for short outings.")
-    ),
-    "home_care.orthotics": _t(
-        gettext_noop("Ask us about insoles, or bring the ones you wear so we can check them.")
-    ),
-    "home_care.shoe_lift": _t(
-        gettext_noop("Wear the shoe lift we agreed on; keep it only if it helps.")
-    ),
-    "home_care.load_management": _t(
-        gettext_noop("Ease off training for now, then build up again little by little.")
-    ),
-    "strengthening.conditioning": _t(
-        gettext_noop("Walk or cycle at an easy pace, a little longer each week.")
-    ),
-}
+HOME_ADVICE = _texts(
+    {
+        "home_care.heat": gettext_noop(
+            "Warm the tight muscles before bed: a warm towel, a hot-water bottle or bath."
+        ),
+        "home_care.water": gettext_noop(
+            "Drink at least 2 litres of water a day; coffee and tea do not count."
+        ),
+        "home_care.fluids_agreed": gettext_noop(
+            "Ask your doctor how much to drink each day; do not simply drink more."
+        ),
+        "home_care.carbohydrate": gettext_noop(
+            "Eat enough bread, rice, pasta or fruit, especially on exercise days."
+        ),
+        "home_care.hourly_breaks": gettext_noop(
+            "Get up and walk for two minutes every hour you sit."
+        ),
+        "home_care.footwear": gettext_noop(
+            "Wear supportive shoes; keep high heels for short outings."
+        ),
+        "home_care.orthotics": gettext_noop(
+            "Ask us about insoles, or bring the ones you wear so we can check them."
+        ),
+        "home_care.shoe_lift": gettext_noop(
+            "Wear the shoe lift we agreed on; keep it only if it helps."
+        ),
+        "home_care.load_management": gettext_noop(
+            "Ease off training for now, then build up again little by little."
+        ),
+        "strengthening.conditioning": gettext_noop(
+            "Walk or cycle at an easy pace, a little longer each week."
+        ),
+    }
+)
 
 # What happens at the clinic or with another professional, never in the home programme.
-IN_CLINIC = {
-    "spinal_mobilisation.lumbar": _t(
-        gettext_noop("Gentle hands-on movement of the stiff joints of your lower back.")
-    ),
-    "spinal_mobilisation.thoracic": _t(
-        gettext_noop("Gentle hands-on movement of the sprained joints of your mid-back.")
-    ),
-    "spinal_mobilisation.cervical": _t(
-        gettext_noop("Gentle hands-on movement of the stiff joints of your neck.")
-    ),
-    "spinal_mobilisation.gentle": _t(
-        gettext_noop("Very gentle movement of the stiff joints of your spine, without force.")
-    ),
-    "massage.spinal_muscles.lumbar": _t(
-        gettext_noop("Calming massage of the muscles of your lower back.")
-    ),
-    "massage.spinal_muscles.thoracic": _t(
-        gettext_noop("Calming massage of your mid-back and shoulder muscles.")
-    ),
-    "massage.spinal_muscles.cervical": _t(gettext_noop("Calming massage of your neck muscles.")),
-    "massage.cramping_muscles": _t(
-        gettext_noop("Calming massage of the muscles that cramp (not deep massage).")
-    ),
-    "massage.pelvis_trunk": _t(
-        gettext_noop("Releasing the tight muscles around your pelvis and trunk.")
-    ),
-    "posture.training": _t(gettext_noop("Posture exercises with us at each visit.")),
-    "stretching.pnf": _t(gettext_noop("Assisted stretching of the muscles that cramp.")),
-    "medical_referral.red_flags": _t(
-        gettext_noop("We will ask you to see a doctor before any treatment here.")
-    ),
-    "medical_referral.medication_review": _t(
-        gettext_noop("We will ask your doctor whether one of your medicines adds to the cramps.")
-    ),
-    "medical_referral.thyroid": _t(gettext_noop("We will ask your doctor to check your thyroid.")),
-    "medical_referral.vascular": _t(
-        gettext_noop("We will ask your doctor to check the blood flow in your legs.")
-    ),
-    "medical_referral.secondary_causes": _t(
-        gettext_noop("We will ask your doctor to review your other health conditions.")
-    ),
-    "medical_referral.long_cramps": _t(
-        gettext_noop("We will ask your doctor to look into why your cramps last so long.")
-    ),
-    "nutrition_referral.dietitian": _t(
-        gettext_noop("We suggest you see a dietitian or nutritionist about what you eat and drink.")
-    ),
-}
+IN_CLINIC = _texts(
+    {
+        "spinal_mobilisation.lumbar": gettext_noop(
+            "Gentle hands-on movement of the stiff joints of your lower back."
+        ),
+        "spinal_mobilisation.thoracic": gettext_noop(
+            "Gentle hands-on movement of the sprained joints of your mid-back."
+        ),
+        "spinal_mobilisation.cervical": gettext_noop(
+            "Gentle hands-on movement of the stiff joints of your neck."
+        ),
+        "spinal_mobilisation.gentle": gettext_noop(
+            "Very gentle movement of the stiff joints of your spine, without force."
+        ),
+        "massage.spinal_muscles.lumbar": gettext_noop(
+            "Calming massage of the muscles of your lower back."
+        ),
+        "massage.spinal_muscles.thoracic": gettext_noop(
+            "Calming massage of your mid-back and shoulder muscles."
+        ),
+        "massage.spinal_muscles.cervical": gettext_noop("Calming massage of your neck muscles."),
+        "massage.cramping_muscles": gettext_noop(
+            "Calming massage of the muscles that cramp (not deep massage)."
+        ),
+        "massage.pelvis_trunk": gettext_noop(
+            "Releasing the tight muscles around your pelvis and trunk."
+        ),
+        "posture.training": gettext_noop("Posture exercises with us at each visit."),
+        "stretching.pnf": gettext_noop("Assisted stretching of the muscles that cramp."),
+        "medical_referral.red_flags": gettext_noop(
+            "We will ask you to see a doctor before any treatment here."
+        ),
+        "medical_referral.medication_review": gettext_noop(
+            "We will ask your doctor whether one of your medicines adds to the cramps."
+        ),
+        "medical_referral.thyroid": gettext_noop("We will ask your doctor to check your thyroid."),
+        "medical_referral.vascular": gettext_noop(
+            "We will ask your doctor to check the blood flow in your legs."
+        ),
+        "medical_referral.secondary_causes": gettext_noop(
+            "We will ask your doctor to review your other health conditions."
+        ),
+        "medical_referral.long_cramps": gettext_noop(
+            "We will ask your doctor to look into why your cramps last so long."
+        ),
+        "nutrition_referral.dietitian": gettext_noop(
+            "We suggest you see a dietitian or nutritionist about what you eat and drink."
+        ),
+    }
+)
 
 # The precautions that concern the patient, in plain words; the others (how the practitioner
 # treats) stay on the care plan only.
-PATIENT_PRECAUTIONS = {
-    "never_stop_medication": _t(
-        gettext_noop("Do not stop any medicine your doctor prescribed without asking them first.")
-    ),
-    "pregnancy_after_first_trimester": _t(
-        gettext_noop(
+PATIENT_PRECAUTIONS = _texts(
+    {
+        "never_stop_medication": gettext_noop(
+            "Do not stop any medicine your doctor prescribed without asking them first."
+        ),
+        "pregnancy_after_first_trimester": gettext_noop(
             "While you are pregnant: do not lie on your back for long, sleep on your side with a "
             "pillow between your knees, and do no curl-ups or sit-ups."
-        )
-    ),
-    "after_birth_core": _t(
-        gettext_noop("No planks, curl-ups or sit-ups until your tummy muscles have been checked.")
-    ),
-    "reduced_foot_sensation": _t(
-        gettext_noop("Never exercise or walk barefoot; check your feet for marks afterwards.")
-    ),
-    "osteoporosis_spine": _t(
-        gettext_noop("Do not lie on a roller or ball under your spine; no curl-ups or sit-ups.")
-    ),
-    "critical_ischaemia_heat": _t(gettext_noop("Do not put heat on your legs.")),
-    "heat_reduced_feeling": _t(
-        gettext_noop("Keep heat mild and check your skin: numb skin burns easily.")
-    ),
-    "cramps_while_stretching": _t(gettext_noop("Stretch gently and stop before a cramp starts.")),
-    "fluids_set_by_doctor": _t(
-        gettext_noop("Your doctor sets how much you drink; do not simply drink more.")
-    ),
-    "nutrition_no_prescription": _t(
-        gettext_noop("Do not take extra salt, calcium or magnesium unless a doctor advises it.")
-    ),
-    "shoe_lift_scoliosis": _t(
-        gettext_noop("Keep the shoe lift only if it helps; tell us if your back feels worse.")
-    ),
-    "paraspinal_no_spinal_stretch": _t(
-        gettext_noop("Do not twist or bend your back to stretch it.")
-    ),
-    "no_spinal_stretching": _t(gettext_noop("Do not twist or bend your back to stretch it.")),
-}
-ALWAYS_PRECAUTION = _t(
+        ),
+        "after_birth_core": gettext_noop(
+            "No planks, curl-ups or sit-ups until your tummy muscles have been checked."
+        ),
+        "reduced_foot_sensation": gettext_noop(
+            "Never exercise or walk barefoot; check your feet for marks afterwards."
+        ),
+        "osteoporosis_spine": gettext_noop(
+            "Do not lie on a roller or ball under your spine; no curl-ups or sit-ups."
+        ),
+        "critical_ischaemia_heat": gettext_noop("Do not put heat on your legs."),
+        "heat_reduced_feeling": gettext_noop(
+            "Keep heat mild and check your skin: numb skin burns easily."
+        ),
+        "cramps_while_stretching": gettext_noop("Stretch gently and stop before a cramp starts."),
+        "fluids_set_by_doctor": gettext_noop(
+            "Your doctor sets how much you drink; do not simply drink more."
+        ),
+        "nutrition_no_prescription": gettext_noop(
+            "Do not take extra salt, calcium or magnesium unless a doctor advises it."
+        ),
+        "shoe_lift_scoliosis": gettext_noop(
+            "Keep the shoe lift only if it helps; tell us if your back feels worse."
+        ),
+        "paraspinal_no_spinal_stretch": gettext_noop(
+            "Do not twist or bend your back to stretch it."
+        ),
+        "no_spinal_stretching": gettext_noop("Do not twist or bend your back to stretch it."),
+    }
+)
+ALWAYS_PRECAUTION = Text(
     gettext_noop("Stop any exercise that gives you a sharp pain, and tell us at your next visit.")
 )
 

@@ -57,6 +57,12 @@ def test_due_at_the_review_date_and_shown_to_practitioners_only(
         signed_visit(plan, practitioner)
     assert 'data-testid="reassessment-queue"' in practitioner_client.get(url).content.decode()
     assert 'data-testid="reassessment-queue"' not in front_desk_client.get(url).content.decode()
+    # A search is for one patient: the worklist stays on the list page itself, unread.
+    with CaptureQueriesContext(connection) as searching:
+        page = practitioner_client.get(url, {"q": plan.patient.last_name}).content.decode()
+    assert 'data-testid="reassessment-queue"' not in page
+    assert "assessments_treatmentplan" not in " ".join(q["sql"] for q in searching)
+    assert plan.patient.last_name in page
     with CaptureQueriesContext(connection) as captured:
         reassessments_due()
     assert len(captured) == 1
