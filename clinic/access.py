@@ -9,6 +9,7 @@ signed-in user's role may not act on answers 403 here, not in each view. Views k
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from clinic.audit import record_view_event
 from intake.models import Intake, IntakeSource, IntakeStatus, Patient, SelfIntakeLink
 
 _LOOKUP_ERRORS = (ValueError, OverflowError)
@@ -64,3 +65,19 @@ def get_self_intake_link(patient, pk):
     """The patient's self-intake link with this id; 404 when it is someone else's."""
     queryset = SelfIntakeLink.objects.select_related("patient", "intake")
     return _get_or_404(queryset, patient=patient, pk=pk)
+
+
+def get_patient_record(patient_pk, lookup, pk, *, active=False):
+    """The patient and their record ``lookup(patient, pk)`` (404 when it is not theirs).
+
+    ``active``: the page adds to the record, so an archived patient answers 403.
+    """
+    patient = get_active_patient(patient_pk) if active else get_patient(patient_pk)
+    return patient, lookup(patient, pk)
+
+
+def get_viewed_record(request, patient_pk, lookup, pk, action, detail=""):
+    """As ``get_patient_record``, for a page that shows the record: its reading is audited."""
+    patient, record = get_patient_record(patient_pk, lookup, pk)
+    record_view_event(request, action, record, patient=patient, detail=detail)
+    return patient, record

@@ -87,3 +87,9 @@ def record_change(obj, action, *, by, patient=None, request=None, detail="", **e
         detail=detail,
         **extra,
     )
+
+
+def record_view_event(request, action, obj=None, *, patient, detail=""):
+    """The event a page records for its signed-in user: a patient's record opened, printed or
+    refused. Views have the request and the patient at hand; services use ``record_change``."""
+    return record_event(request=request, action=action, patient=patient, obj=obj, detail=detail)

@@ -11,6 +11,7 @@ forms and fails when the hidden input is missing or out of date.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # For a patient filling in their own link, who has no version to show: their saves are
@@ -112,3 +113,21 @@ class VersionedFormMixin:
         """After a refused save: keep what was typed, post the next save against ``current``."""
         self.data = self.data.copy()
         self.data["version"] = current.version
+
+
+def save_form(form, write):
+    """Run ``write``, the service call that saves ``form``; a refusal becomes the form's error.
+
+    After someone else's save, what was typed is kept and the next save goes against the version
+    now stored; a ValidationError (a locked record, invalid values) is shown as it is. Returns
+    (True, what ``write`` returned) or (False, the record as someone else saved it, or None).
+    """
+    try:
+        return True, write()
+    except ConcurrentEditError as error:
+        form.add_error(None, error.message)
+        form.take_version(error.current)
+        return False, error.current
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False, None

@@ -56,49 +56,60 @@ class PlanItemBlock:
             )
 
 
-@dataclasses.dataclass(frozen=True)
-class CarePlanData:
+# The documents' data are built with keywords only, so a base's fields (some with defaults) can
+# come before a subclass's.
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class DocumentData:
+    """What every printed document names: the clinic, the patient, the practitioner, the
+    language it is printed in."""
+
     letterhead: Letterhead
     patient: PatientBlock
     practitioner_name: str
-    plan_date: date
-    summary: str
-    items: tuple[PlanItemBlock, ...]
-    goals: tuple[str, ...]
-    visit_frequency: str
-    review_date: date | None
-    precautions: tuple[str, ...]
-    version: int
-    signed_at: datetime | None  # None: the plan is a draft and prints as one
     language: str = "en"
-    # While a red flag is open: what the patient must do, in plain words ("Go to an emergency
-    # department today."); the plan is then the referral alone.
-    see_doctor: str = ""
 
     def __post_init__(self) -> None:
         _check_language(self.language)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PlanDocumentData(DocumentData):
+    """A document printed from one version of a plan: the care plan or the patient handout."""
+
+    plan_date: date
+    version: int
+    signed_at: datetime | None  # None: the plan is a draft and prints as one
+    precautions: tuple[str, ...]
+    # While a red flag is open: what the patient must do, in plain words ("Go to an emergency
+    # department today."); the plan is then the referral alone.
+    see_doctor: str = ""
 
     @property
     def is_draft(self) -> bool:
         return self.signed_at is None
 
 
-@dataclasses.dataclass(frozen=True)
-class ReferralLetterData:
-    letterhead: Letterhead
-    patient: PatientBlock
-    practitioner_name: str
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CarePlanData(PlanDocumentData):
+    summary: str
+    items: tuple[PlanItemBlock, ...]
+    goals: tuple[str, ...]
+    visit_frequency: str
+    review_date: date | None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ReferralLetterData(DocumentData):
     letter_date: date
     kind: Literal["nutrition", "doctor"]
     recipient: str  # how the letter is addressed: "Dr Martin", "Dietitian"
     reasons: tuple[str, ...]
     notes: str = ""
-    language: str = "en"
     urgency: str = ""  # how soon, in plain words; blank for a routine referral
     salutation: str = ""  # the letter's opening line; blank: "Dear <recipient>,"
 
     def __post_init__(self) -> None:
-        _check_language(self.language)
+        super().__post_init__()
         if self.kind not in REFERRAL_KINDS:
             raise ValueError(
                 f"Unknown referral kind {self.kind!r}; expected one of {REFERRAL_KINDS}"

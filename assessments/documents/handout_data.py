@@ -5,9 +5,8 @@ language (the Django layer renders the reasoning's texts before filling these).
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
 
-from assessments.documents.data import LANGUAGES, Letterhead, PatientBlock
+from assessments.documents.data import PlanDocumentData
 
 PAGE_SIZES = ("A4", "LETTER")
 
@@ -26,30 +25,16 @@ class HandoutExercise:
     photo: bytes | None = None
 
 
-@dataclasses.dataclass(frozen=True)
-class HandoutData:
-    letterhead: Letterhead
-    patient: PatientBlock
-    practitioner_name: str
-    plan_date: date
-    version: int
-    signed_at: datetime | None  # None: a draft, printed with the DRAFT mark
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class HandoutData(PlanDocumentData):
     findings: tuple[str, ...]
     in_clinic: tuple[str, ...]
     visits: str
     exercises: tuple[HandoutExercise, ...]
     advice: tuple[str, ...]
-    precautions: tuple[str, ...]
-    language: str = "en"
     page_size: str = "A4"
-    see_doctor: str = ""
 
     def __post_init__(self) -> None:
-        if self.language not in LANGUAGES:
-            raise ValueError(f"Unsupported document language {self.language!r}")
+        super().__post_init__()
         if self.page_size not in PAGE_SIZES:
             raise ValueError(f"Unknown page size {self.page_size!r}; expected one of {PAGE_SIZES}")
-
-    @property
-    def is_draft(self) -> bool:
-        return self.signed_at is None

@@ -2,34 +2,25 @@
 fresh) and the page where a practitioner attaches their own exercise photo to a plan item.
 """
 
-import hashlib
-import hmac
-import logging
-
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from assessments.documents.handout_plans import prints_as_exercise, render_handout
+from assessments.documents.handout_plans import prints_as_exercise
 from assessments.documents.photo_services import (
     MAX_UPLOAD_BYTES,
     plan_item_photo_attach,
     plan_item_photo_remove,
 )
-from assessments.documents.views import TAMPERED_STATUS, _filename, _pdf_response
-from assessments.models import PlanHandoutDocument, PlanItemPhoto, PlanStatus
+from assessments.documents.views import HANDOUT, plan_pdf_response
+from assessments.models import PlanItemPhoto
 from assessments.plans.selectors import get_item, get_plan
 from clinic.access import get_patient
-from clinic.audit import record_event
-from clinic.models import AuditAction
 from clinic.roles import permission_required
-
-logger = logging.getLogger(__name__)
 
 VIEW = "assessments.view_treatmentplan"
 CHANGE = "assessments.change_treatmentplan"
@@ -37,52 +28,7 @@ CHANGE = "assessments.change_treatmentplan"
 
 @permission_required("intake.view_patient")
 def plan_handout_pdf(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
-    if plan.status == PlanStatus.DRAFT:
-        if not request.user.has_perm("assessments.print_draft_plan"):
-            raise PermissionDenied
-        pdf, detail = render_handout(plan), f"patient handout v{plan.number} draft"
-    else:
-        if not request.user.has_perm("assessments.print_signed_plan"):
-            raise PermissionDenied
-        try:
-            document = plan.signed_handout
-        except PlanHandoutDocument.DoesNotExist:
-            raise Http404 from None  # plans signed before handouts existed
-        pdf = bytes(document.pdf)
-        found = hashlib.sha256(pdf).hexdigest()
-        if not hmac.compare_digest(found, document.sha256):
-            record_event(
-                request=request,
-                action=AuditAction.DOCUMENT_TAMPERED,
-                patient=patient,
-                obj=plan,
-                detail=(
-                    f"patient handout v{plan.number} document {document.pk}: "
-                    f"signed sha256:{document.sha256} stored sha256:{found}"
-                ),
-            )
-            logger.error(
-                "Signed handout %s (plan %s) fails its SHA-256 check", document.pk, plan.pk
-            )
-            context = {"patient": patient, "plan": plan}
-            return render(
-                request,
-                "assessments/plan_document_tampered.html",
-                context,
-                status=TAMPERED_STATUS,
-            )
-        detail = f"patient handout v{plan.number} sha256:{document.sha256[:12]}"
-    record_event(
-        request=request,
-        action=AuditAction.DOCUMENT_PRINTED,
-        patient=patient,
-        obj=plan,
-        detail=detail,
-    )
-    what = f"handout-v{plan.number}" + ("-draft" if plan.status == PlanStatus.DRAFT else "")
-    return _pdf_response(pdf, _filename(plan, what), download="download" in request.GET)
+    return plan_pdf_response(request, patient_pk, pk, HANDOUT)
 
 
 class PhotoForm(forms.Form):

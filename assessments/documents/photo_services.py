@@ -7,6 +7,7 @@ PDF) is an image this server wrote, never the bytes as sent (no EXIF, no trailin
 
 import hashlib
 import io
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from assessments.models import PlanItemPhoto, PlanLockedError
-from clinic.audit import record_event
+from clinic.audit import record_change
 from clinic.models import AuditAction
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -27,7 +28,16 @@ def _not_an_image():
     return ValidationError(_("Upload a photo as a PNG or JPEG image."), code="not_an_image")
 
 
-def clean_photo(data: bytes) -> tuple[bytes, str, int, int]:
+class CleanPhoto(NamedTuple):
+    """An upload checked and re-encoded, named as PlanItemPhoto stores it."""
+
+    image: bytes
+    content_type: str
+    width: int
+    height: int
+
+
+def clean_photo(data: bytes) -> CleanPhoto:
     """The upload checked and re-encoded: (bytes, content type, width, height)."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ValidationError(_("The photo is too large (at most 5 MB)."), code="too_large")
@@ -53,7 +63,7 @@ def clean_photo(data: bytes) -> tuple[bytes, str, int, int]:
             size = image.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise _not_an_image() from None
-    return out.getvalue(), FORMATS[kind], size[0], size[1]
+    return CleanPhoto(out.getvalue(), FORMATS[kind], size[0], size[1])
 
 
 @transaction.atomic
@@ -61,29 +71,17 @@ def plan_item_photo_attach(*, item, data, by, request=None):
     """Attach (or replace) the photo of a draft plan's item; one audit event."""
     if not item.plan.is_draft:
         raise PlanLockedError
-    image, content_type, width, height = clean_photo(data)
-    sha256 = hashlib.sha256(image).hexdigest()
+    cleaned = clean_photo(data)
+    sha256 = hashlib.sha256(cleaned.image).hexdigest()
     PlanItemPhoto.objects.filter(item=item).delete()
     photo = PlanItemPhoto(
-        plan=item.plan,
-        item=item,
-        image=image,
-        content_type=content_type,
-        sha256=sha256,
-        width=width,
-        height=height,
-        uploaded_by=by,
+        plan=item.plan, item=item, sha256=sha256, uploaded_by=by, **cleaned._asdict()
     )
     photo.full_clean()
     photo.save()
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_EDITED,
-        patient=item.plan.patient,
-        obj=item.plan,
-        user=by,
-        detail=f"photo for item {item.pk} ({content_type}, {width}x{height}) sha256:{sha256[:12]}",
-    )
+    size = f"{cleaned.width}x{cleaned.height}"
+    detail = f"photo for item {item.pk} ({cleaned.content_type}, {size}) sha256:{sha256[:12]}"
+    record_change(item.plan, AuditAction.PLAN_EDITED, by=by, request=request, detail=detail)
     return photo
 
 
@@ -93,12 +91,6 @@ def plan_item_photo_remove(*, item, by, request=None):
     if not item.plan.is_draft:
         raise PlanLockedError
     removed, _counts = PlanItemPhoto.objects.filter(item=item).delete()
-    record_event(
-        request=request,
-        action=AuditAction.PLAN_EDITED,
-        patient=item.plan.patient,
-        obj=item.plan,
-        user=by,
-        detail=f"photo removed from item {item.pk}" if removed else f"no photo on item {item.pk}",
-    )
+    detail = f"photo removed from item {item.pk}" if removed else f"no photo on item {item.pk}"
+    record_change(item.plan, AuditAction.PLAN_EDITED, by=by, request=request, detail=detail)
     return bool(removed)

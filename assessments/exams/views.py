@@ -18,8 +18,9 @@ from assessments.exams.presenters import correction_rows, exam_summary
 from assessments.exams.selectors import get_exam
 from assessments.models import Exam, SegmentSide, Stiffness
 from assessments.outcomes.selectors import exam_outcomes
-from clinic.access import get_intake, get_patient
-from clinic.audit import record_event
+from clinic.access import get_intake, get_patient, get_patient_record, get_viewed_record
+from clinic.audit import record_view_event
+from clinic.concurrency import save_form
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.models import IntakeStatus
@@ -36,32 +37,11 @@ def _data(form, grid):
     return {**form.cleaned_data, "segments": grid.segments()}
 
 
-def _save(form, write):
-    """Run ``write``; someone else's save or a refusal (a locked exam, invalid values) becomes
-    the form's error. Returns (saved, the record as someone else saved it or None)."""
-    try:
-        write()
-    except services.ConcurrentEditError as error:
-        form.add_error(None, error.message)
-        # Keep what was typed, but let the next save go against the version now shown.
-        form.data = form.data.copy()
-        form.data["version"] = error.current.version
-        return False, error.current
-    except ValidationError as error:  # ExamLockedError among them
-        form.add_error(None, error)
-        return False, None
-    return True, None
-
-
 def _render_exam_form(request, *, patient, exam, form, grid, mode, conflict=None):
     if exam is not None and request.method == "GET":
         # Opening a saved exam to edit or correct it shows its findings: a view, audited.
-        record_event(
-            request=request,
-            action=AuditAction.EXAM_VIEWED,
-            patient=patient,
-            obj=exam,
-            detail=f"{mode} form",
+        record_view_event(
+            request, AuditAction.EXAM_VIEWED, exam, patient=patient, detail=f"{mode} form"
         )
     context = {
         "patient": patient,
@@ -110,9 +90,7 @@ def exam_new(request, patient_pk):
 
 @permission_required("assessments.view_exam")
 def exam_detail(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    exam = get_exam(patient, pk)
-    record_event(request=request, action=AuditAction.EXAM_VIEWED, patient=patient, obj=exam)
+    patient, exam = get_viewed_record(request, patient_pk, get_exam, pk, AuditAction.EXAM_VIEWED)
     context = {
         "patient": patient,
         "exam": exam,
@@ -139,8 +117,7 @@ def exam_detail(request, patient_pk, pk):
 @permission_required("assessments.view_exam", "assessments.change_exam")
 @require_http_methods(["GET", "POST"])
 def exam_edit(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    exam = get_exam(patient, pk)
+    patient, exam = get_patient_record(patient_pk, get_exam, pk)
     if exam.is_finished:
         messages.warning(
             request,
@@ -152,7 +129,7 @@ def exam_edit(request, patient_pk, pk):
     if request.method == "POST" and form.is_valid() & grid.is_valid():
         finish = "finish" in request.POST
         service = services.exam_finish if finish else services.exam_save_draft
-        saved, conflict = _save(
+        saved, conflict = save_form(
             form,
             lambda: service(
                 exam=exam,
@@ -176,8 +153,7 @@ def exam_edit(request, patient_pk, pk):
 @permission_required("assessments.view_exam", "assessments.change_exam")
 @require_http_methods(["GET", "POST"])
 def exam_finish(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    exam = get_exam(patient, pk)
+    patient, exam = get_patient_record(patient_pk, get_exam, pk)
     if exam.is_finished:
         messages.info(request, _("This exam is already finished."))
         return redirect("exam_detail", patient_pk=patient.pk, pk=exam.pk)
@@ -206,14 +182,13 @@ def exam_finish(request, patient_pk, pk):
 @permission_required("assessments.view_exam", "assessments.change_exam")
 @require_http_methods(["GET", "POST"])
 def exam_correct(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    exam = get_exam(patient, pk)
+    patient, exam = get_patient_record(patient_pk, get_exam, pk)
     if not exam.is_finished:
         return redirect("exam_edit", patient_pk=patient.pk, pk=exam.pk)
     form, grid = _exam_forms(request, exam=exam, form_class=ExamCorrectionForm)
     conflict = None
     if request.method == "POST" and form.is_valid() & grid.is_valid():
-        saved, conflict = _save(
+        saved, conflict = save_form(
             form,
             lambda: services.exam_correct(
                 exam=exam,

@@ -9,6 +9,7 @@ item or a goal.
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments.plans import services
 from assessments.plans.selectors import get_goal, get_item, get_plan
 from clinic.access import get_patient
+from clinic.concurrency import save_form
 from clinic.roles import permission_required
 
 VIEW = "assessments.view_treatmentplan"
@@ -157,21 +159,17 @@ def _part_form_page(request, *, plan, part, page):
     )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form._meta.fields}
-        version = form.cleaned_data["version"]
-        try:
-            if part is None:
-                saved = page.add(plan=plan, data=data, expected_version=version, by=request.user)
-            else:
-                saved = page.update(
-                    **{page.name: part}, data=data, expected_version=version, by=request.user
-                )
-        except services.ConcurrentEditError as error:
-            form.add_error(None, error.message)
-            form.data = form.data.copy()
-            form.data["version"] = error.current.version
-        except ValidationError as error:
-            form.add_error(None, error)
+        common = {
+            "data": data,
+            "expected_version": form.cleaned_data["version"],
+            "by": request.user,
+        }
+        if part is None:
+            write = partial(page.add, plan=plan, **common)
         else:
+            write = partial(page.update, **{page.name: part}, **common)
+        ok, saved = save_form(form, write)
+        if ok:
             messages.success(request, page.saved)
             saved = saved if getattr(saved, "pk", None) else part
             return to_detail(plan, f"{page.name}-{saved.pk}" if saved is not None else "")

@@ -32,8 +32,7 @@ from assessments.plans.forms import (
 )
 from assessments.plans.presenters import _detail_context
 from assessments.plans.selectors import get_plan, series_versions
-from clinic.access import get_patient
-from clinic.audit import record_event
+from clinic.access import get_patient, get_patient_record, get_viewed_record
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.models import Intake, IntakeStatus
@@ -65,12 +64,9 @@ def plan_generate(request, patient_pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
+            # The form's fields are the service's: the intake and the exam to reason from.
             plan = services.plan_generate(
-                patient=patient,
-                intake=form.cleaned_data["intake"],
-                exam=form.cleaned_data["exam"],
-                by=request.user,
-                request=request,
+                patient=patient, **form.cleaned_data, by=request.user, request=request
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -82,12 +78,7 @@ def plan_generate(request, patient_pk):
 
 def _viewed_plan(request, patient_pk, pk, detail=""):
     """The patient and their plan, its reading recorded as an audit event."""
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
-    record_event(
-        request=request, action=AuditAction.PLAN_VIEWED, patient=patient, obj=plan, detail=detail
-    )
-    return patient, plan
+    return get_viewed_record(request, patient_pk, get_plan, pk, AuditAction.PLAN_VIEWED, detail)
 
 
 @permission_required(VIEW)
@@ -158,8 +149,7 @@ def plan_sign(request, patient_pk, pk):
 @permission_required(VIEW, CHANGE, "assessments.add_treatmentplan")
 @require_http_methods(["GET", "POST"])
 def plan_amend(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
+    patient, plan = get_patient_record(patient_pk, get_plan, pk)
     if not plan.is_signed:
         messages.warning(request, _("Only the signed, current version of a plan can be amended."))
         return to_detail(plan)

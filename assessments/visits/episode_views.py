@@ -1,17 +1,13 @@
 """The episode's pages: its visits and whether a re-assessment is due, the re-assessment beside
 the baseline, discharge, and the stored documents (progress report, summary, letter)."""
 
-import hashlib
-import hmac
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from assessments.documents.views import TAMPERED_STATUS
+from assessments.documents.views import refuse_tampered, serve_pdf
 from assessments.models import Episode, EpisodeLockedError, PlanStatus
 from assessments.plans.selectors import get_plan
 from assessments.visits import review_services, services
@@ -29,31 +25,35 @@ from assessments.visits.selectors import (
     reassessment_exams,
     red_flag_hold,
 )
-from clinic.access import get_active_patient, get_patient
-from clinic.audit import record_event
+from clinic.access import get_patient, get_patient_record, get_viewed_record
+from clinic.audit import record_view_event
+from clinic.files import matches_sha256, sha256_of
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 
 VIEW = "assessments.view_visit"
 
 
-def _plan_and_episode(patient, plan_pk):
-    plan = get_plan(patient, plan_pk)
+def _plan_and_episode(patient_pk, plan_pk, *, active):
+    """The patient, the current version of the plan and its episode (None until one is opened).
+
+    ``active``: the page adds to the record (403 once the patient is archived)."""
+    patient, plan = get_patient_record(patient_pk, get_plan, plan_pk, active=active)
     plan = current_plan(plan.intake) or plan
-    return plan, Episode.objects.filter(intake=plan.intake_id).first()
+    return patient, plan, Episode.objects.filter(intake=plan.intake_id).first()
+
+
+def _viewed(request, patient, episode_or_plan, page):
+    """Each episode page's reading is in the audit trail, saying which page it was."""
+    record_view_event(
+        request, AuditAction.EPISODE_VIEWED, episode_or_plan, patient=patient, detail=page
+    )
 
 
 @permission_required(VIEW)
 def episode_detail(request, patient_pk, plan_pk):
-    patient = get_patient(patient_pk)
-    plan, episode = _plan_and_episode(patient, plan_pk)
-    record_event(
-        request=request,
-        action=AuditAction.EPISODE_VIEWED,
-        patient=patient,
-        obj=episode or plan,
-        detail="visits",
-    )
+    patient, plan, episode = _plan_and_episode(patient_pk, plan_pk, active=False)
+    _viewed(request, patient, episode or plan, "visits")
     context = {
         "patient": patient,
         "plan": plan,
@@ -70,8 +70,7 @@ def episode_detail(request, patient_pk, plan_pk):
 @permission_required(VIEW, "assessments.add_reassessment")
 @require_http_methods(["GET", "POST"])
 def reassessment_new(request, patient_pk, plan_pk):
-    patient = get_active_patient(patient_pk)
-    plan, episode = _plan_and_episode(patient, plan_pk)
+    patient, plan, episode = _plan_and_episode(patient_pk, plan_pk, active=True)
     if plan.status != PlanStatus.SIGNED or (episode and episode.is_discharged):
         messages.warning(request, _("A re-assessment follows a signed plan of an open episode."))
         return redirect("episode_detail", patient_pk=patient.pk, plan_pk=plan.pk)
@@ -105,13 +104,7 @@ def reassessment_new(request, patient_pk, plan_pk):
             messages.success(request, _("The re-assessment is recorded with its progress report."))
             return _after_reassessment(patient, plan, reassessment)
     if request.method == "GET":
-        record_event(
-            request=request,
-            action=AuditAction.EPISODE_VIEWED,
-            patient=patient,
-            obj=episode,
-            detail="re-assessment beside the baseline",
-        )
+        _viewed(request, patient, episode, "re-assessment beside the baseline")
     context = {
         "patient": patient,
         "plan": plan,
@@ -134,24 +127,18 @@ def _after_reassessment(patient, plan, reassessment):
 
 @permission_required(VIEW, "assessments.view_reassessment")
 def reassessment_detail(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    reassessment = get_reassessment(patient, pk)
-    record_event(
-        request=request, action=AuditAction.REASSESSMENT_VIEWED, patient=patient, obj=reassessment
+    patient, reassessment = get_viewed_record(
+        request, patient_pk, get_reassessment, pk, AuditAction.REASSESSMENT_VIEWED
     )
-    context = {
-        "patient": patient,
-        "reassessment": reassessment,
-        "documents": list(reassessment.documents.defer("pdf")),
-    }
+    documents = list(reassessment.documents.defer("pdf"))  # the list, not the PDFs' bytes
+    context = {"patient": patient, "reassessment": reassessment, "documents": documents}
     return render(request, "assessments/reassessment_detail.html", context)
 
 
 @permission_required(VIEW, "assessments.discharge_episode")
 @require_http_methods(["GET", "POST"])
 def episode_discharge(request, patient_pk, plan_pk):
-    patient = get_active_patient(patient_pk)
-    plan, episode = _plan_and_episode(patient, plan_pk)
+    patient, plan, episode = _plan_and_episode(patient_pk, plan_pk, active=True)
     if episode is not None and episode.is_discharged:
         messages.warning(request, str(EpisodeLockedError().messages[0]))
         return redirect("episode_detail", patient_pk=patient.pk, plan_pk=plan.pk)
@@ -185,13 +172,7 @@ def episode_discharge(request, patient_pk, plan_pk):
             messages.success(request, _("The episode is discharged; its documents are stored."))
             return redirect("episode_detail", patient_pk=patient.pk, plan_pk=plan.pk)
     if request.method == "GET":
-        record_event(
-            request=request,
-            action=AuditAction.EPISODE_VIEWED,
-            patient=patient,
-            obj=episode or plan,
-            detail="discharge form",
-        )
+        _viewed(request, patient, episode or plan, "discharge form")
     context = {"patient": patient, "plan": plan, "episode": episode, "form": form}
     return render(request, "assessments/episode_discharge.html", context)
 
@@ -203,27 +184,11 @@ def episode_document_pdf(request, patient_pk, episode_pk, pk):
     episode = get_episode(patient, episode_pk)
     document = get_document(episode, pk)
     pdf = bytes(document.pdf)
-    if not hmac.compare_digest(hashlib.sha256(pdf).hexdigest(), document.sha256):
-        record_event(
-            request=request,
-            action=AuditAction.DOCUMENT_TAMPERED,
-            patient=patient,
-            obj=document,
-            detail=f"{document.kind}: stored sha256:{document.sha256} "
-            f"now sha256:{hashlib.sha256(pdf).hexdigest()}",
-        )
+    if not matches_sha256(pdf, document.sha256):
+        detail = f"{document.kind}: stored sha256:{document.sha256} now sha256:{sha256_of(pdf)}"
         context = {"patient": patient, "document": document}
-        return render(
-            request, "assessments/episode_document_tampered.html", context, status=TAMPERED_STATUS
-        )
-    record_event(
-        request=request,
-        action=AuditAction.DOCUMENT_PRINTED,
-        patient=patient,
-        obj=document,
-        detail=f"{document.kind} sha256:{document.sha256[:12]}",
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "attachment" if "download" in request.GET else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{document_filename(document)}"'
-    return response
+        template = "assessments/episode_document_tampered.html"
+        return refuse_tampered(request, template, context, obj=document, detail=detail)
+    detail = f"{document.kind} sha256:{document.sha256[:12]}"
+    filename = document_filename(document)
+    return serve_pdf(request, pdf, filename, patient=patient, obj=document, detail=detail)

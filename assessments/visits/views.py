@@ -1,5 +1,7 @@
 """Visit-note pages (practitioners only). Views are thin: a form, a service call, a message."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -17,8 +19,9 @@ from assessments.visits.selectors import (
     last_signed_visit,
     red_flag_hold,
 )
-from clinic.access import get_active_patient, get_patient
-from clinic.audit import record_event
+from clinic.access import get_active_patient, get_patient_record, get_viewed_record
+from clinic.audit import record_view_event
+from clinic.concurrency import save_form
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.models import RED_FLAG_FIELDS
@@ -50,15 +53,29 @@ def _render_form(request, *, patient, plan, form, visit=None, copied_from=None, 
     return render(request, "assessments/visit_form.html", context)
 
 
-def _save(request, action, form):
-    try:
-        return action()
-    except services.ConcurrentEditError as error:
-        form.add_error(None, error.message)
-        form.take_version(error.current)
-    except ValidationError as error:
-        form.add_error(None, error)
-    return None
+def _save_note(request, patient, form, write):
+    """Save (and, when asked, sign) the note the form holds through ``write``, a service given
+    the form's contents: then the note's page with a message saying which it was, or None to
+    show the form again with the refusal."""
+    saved, visit = save_form(
+        form,
+        lambda: write(
+            data=form.data_for_service(),
+            treatment=form.treatment(),
+            by=request.user,
+            sign="sign" in request.POST,
+            request=request,
+        ),
+    )
+    if not saved:
+        return None
+    messages.success(
+        request,
+        _("The visit note is signed and locked.")
+        if visit.is_signed
+        else _("The visit note is saved as a draft."),
+    )
+    return redirect("visit_detail", patient_pk=patient.pk, pk=visit.pk)
 
 
 @permission_required(VIEW, "assessments.add_visit")
@@ -77,38 +94,16 @@ def visit_new(request, patient_pk, plan_pk):
     # The form posts back to its own address, so ?copy=1 holds for the save too.
     copy = last if request.GET.get("copy") else None
     if copy is not None:
-        record_event(
-            request=request,
-            action=AuditAction.VISIT_VIEWED,
-            patient=patient,
-            obj=copy,
-            detail="copied forward",
+        record_view_event(
+            request, AuditAction.VISIT_VIEWED, copy, patient=patient, detail="copied forward"
         )
     rows = services.treatment_rows(plan, copy.treatment if copy else None)
     initial = _copy_initial(copy) if copy else {}
     form = VisitForm(request.POST or None, rows=rows, initial=initial)
     if request.method == "POST" and form.is_valid():
-        visit = _save(
-            request,
-            lambda: services.visit_record(
-                plan=plan,
-                data=form.data_for_service(),
-                treatment=form.treatment(),
-                by=request.user,
-                sign="sign" in request.POST,
-                copied_from=copy,
-                request=request,
-            ),
-            form,
-        )
-        if visit is not None:
-            messages.success(
-                request,
-                _("The visit note is signed and locked.")
-                if visit.is_signed
-                else _("The visit note is saved as a draft."),
-            )
-            return redirect("visit_detail", patient_pk=patient.pk, pk=visit.pk)
+        write = partial(services.visit_record, plan=plan, copied_from=copy)
+        if saved := _save_note(request, patient, form, write):
+            return saved
     return _render_form(
         request,
         patient=patient,
@@ -122,8 +117,7 @@ def visit_new(request, patient_pk, plan_pk):
 @permission_required(VIEW, "assessments.change_visit")
 @require_http_methods(["GET", "POST"])
 def visit_edit(request, patient_pk, pk):
-    patient = get_active_patient(patient_pk)
-    visit = get_visit(patient, pk)
+    patient, visit = get_patient_record(patient_pk, get_visit, pk, active=True)
     if visit.is_signed:
         messages.warning(
             request,
@@ -138,37 +132,17 @@ def visit_edit(request, patient_pk, pk):
         initial={"new_red_flags": visit.new_red_flags},
     )
     if request.method == "GET":
-        record_event(request=request, action=AuditAction.VISIT_VIEWED, patient=patient, obj=visit)
+        record_view_event(request, AuditAction.VISIT_VIEWED, visit, patient=patient)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
-            request,
-            lambda: services.visit_save(
-                visit=visit,
-                data=form.data_for_service(),
-                treatment=form.treatment(),
-                expected_version=form.expected_version,
-                by=request.user,
-                sign="sign" in request.POST,
-                request=request,
-            ),
-            form,
-        )
-        if saved is not None:
-            messages.success(
-                request,
-                _("The visit note is signed and locked.")
-                if saved.is_signed
-                else _("The visit note is saved as a draft."),
-            )
-            return redirect("visit_detail", patient_pk=patient.pk, pk=saved.pk)
+        write = partial(services.visit_save, visit=visit, expected_version=form.expected_version)
+        if saved := _save_note(request, patient, form, write):
+            return saved
     return _render_form(request, patient=patient, plan=plan, form=form, visit=visit)
 
 
 @permission_required(VIEW)
 def visit_detail(request, patient_pk, pk):
-    patient = get_patient(patient_pk)
-    visit = get_visit(patient, pk)
-    record_event(request=request, action=AuditAction.VISIT_VIEWED, patient=patient, obj=visit)
+    patient, visit = get_viewed_record(request, patient_pk, get_visit, pk, AuditAction.VISIT_VIEWED)
     context = {
         "patient": patient,
         "visit": visit,
@@ -186,17 +160,13 @@ def visit_detail(request, patient_pk, pk):
 @permission_required(VIEW, "assessments.change_visit")
 @require_POST
 def visit_addendum(request, patient_pk, pk):
-    patient = get_active_patient(patient_pk)
-    visit = get_visit(patient, pk)
+    patient, visit = get_patient_record(patient_pk, get_visit, pk, active=True)
     form = AddendumForm(request.POST)
     if form.is_valid():
         try:
+            # The form's fields are the service's: the addendum's text and its reason.
             services.visit_addendum(
-                visit=visit,
-                text=form.cleaned_data["text"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-                request=request,
+                visit=visit, **form.cleaned_data, by=request.user, request=request
             )
         except ValidationError as error:
             for message in error.messages:

@@ -11,8 +11,10 @@ from clinic.access import (
     get_editable_intake,
     get_intake,
     get_patient,
+    get_patient_record,
+    get_viewed_record,
 )
-from clinic.audit import record_event
+from clinic.audit import record_view_event
 from clinic.models import AuditAction
 from clinic.roles import permission_required
 from intake.intakes import services
@@ -100,12 +102,8 @@ def intake_edit(request, pk, intake_pk):
     else:
         form = IntakeForm(instance=intake, audience=STAFF)
         formset = MedicationFormSet(instance=intake, prefix="medications")
-        record_event(
-            request=request,
-            action=AuditAction.INTAKE_VIEWED,
-            patient=patient,
-            obj=intake,
-            detail="edit form",
+        record_view_event(
+            request, AuditAction.INTAKE_VIEWED, intake, patient=patient, detail="edit form"
         )
     return _render_form(
         request,
@@ -123,9 +121,9 @@ def intake_edit(request, pk, intake_pk):
 
 @permission_required("intake.view_intake")
 def intake_detail(request, pk, intake_pk):
-    patient = get_patient(pk)
-    intake = get_intake(patient, intake_pk)
-    record_event(request=request, action=AuditAction.INTAKE_VIEWED, patient=patient, obj=intake)
+    patient, intake = get_viewed_record(
+        request, pk, get_intake, intake_pk, AuditAction.INTAKE_VIEWED
+    )
     context = {
         "patient": patient,
         "intake": intake,
@@ -143,8 +141,7 @@ def intake_detail(request, pk, intake_pk):
 @permission_required("intake.confirm_intake")
 @require_POST
 def intake_confirm(request, pk, intake_pk):
-    patient = get_patient(pk)
-    intake = get_intake(patient, intake_pk)
+    patient, intake = get_patient_record(pk, get_intake, intake_pk)
     try:
         services.intake_confirm(intake=intake, by=request.user, request=request)
     except services.IntakeLockedError:

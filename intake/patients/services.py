@@ -25,28 +25,33 @@ PATIENT_FIELDS = [
 ]
 
 
-def _record_consents(*, patient, consent_treatment, consent_privacy, by, now):
+def _apply(patient, data, *, consent_treatment, consent_privacy, by):
+    """The form's fields and any consent given for the first time, checked: what registering
+    and editing a patient share."""
+    for field in PATIENT_FIELDS:
+        setattr(patient, field, data[field])
+    now = timezone.now()
     if consent_treatment and patient.consent_treatment_at is None:
         patient.consent_treatment_at, patient.consent_treatment_by = now, by
     if consent_privacy and patient.consent_privacy_at is None:
         patient.consent_privacy_at, patient.consent_privacy_by = now, by
+    patient.full_clean()
+
+
+def _save(patient, action, *, by, request, detail=""):
+    """Every write here ends the same way: the patient saved and one audit event."""
+    patient.save()
+    record_event(request=request, action=action, patient=patient, user=by, detail=detail)
+    return patient
 
 
 @transaction.atomic
 def patient_register(*, data, consent_treatment, consent_privacy, by, request=None):
-    now = timezone.now()
-    patient = Patient(**{field: data[field] for field in PATIENT_FIELDS}, created_by=by)
-    _record_consents(
-        patient=patient,
-        consent_treatment=consent_treatment,
-        consent_privacy=consent_privacy,
-        by=by,
-        now=now,
+    patient = Patient(created_by=by)
+    _apply(
+        patient, data, consent_treatment=consent_treatment, consent_privacy=consent_privacy, by=by
     )
-    patient.full_clean()
-    patient.save()
-    record_event(request=request, action=AuditAction.PATIENT_REGISTERED, patient=patient, user=by)
-    return patient
+    return _save(patient, AuditAction.PATIENT_REGISTERED, by=by, request=request)
 
 
 @transaction.atomic
@@ -56,26 +61,12 @@ def patient_update(
     """Save edits unless someone else saved first (then ConcurrentEditError, nothing written)."""
     current = lock_for_edit(Patient, pk=patient.pk, expected_version=expected_version)
     changed = [field for field in PATIENT_FIELDS if getattr(current, field) != data[field]]
-    for field in PATIENT_FIELDS:
-        setattr(current, field, data[field])
-    _record_consents(
-        patient=current,
-        consent_treatment=consent_treatment,
-        consent_privacy=consent_privacy,
-        by=by,
-        now=timezone.now(),
-    )
     current.version += 1
-    current.full_clean()
-    current.save()
-    record_event(
-        request=request,
-        action=AuditAction.PATIENT_CHANGED,
-        patient=current,
-        user=by,
-        detail=", ".join(changed),
+    _apply(
+        current, data, consent_treatment=consent_treatment, consent_privacy=consent_privacy, by=by
     )
-    return current
+    detail = ", ".join(changed)
+    return _save(current, AuditAction.PATIENT_CHANGED, by=by, request=request, detail=detail)
 
 
 @transaction.atomic
@@ -88,12 +79,4 @@ def patient_archive(*, patient, reason, by, request=None):
     current.archived_by = by
     current.archive_reason = reason
     current.version += 1
-    current.save()
-    record_event(
-        request=request,
-        action=AuditAction.PATIENT_ARCHIVED,
-        patient=current,
-        user=by,
-        detail=reason,
-    )
-    return current
+    return _save(current, AuditAction.PATIENT_ARCHIVED, by=by, request=request, detail=reason)

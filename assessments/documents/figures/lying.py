@@ -6,6 +6,7 @@ from reportlab.graphics.shapes import Drawing
 
 from .primitives import (
     FLOOR,
+    Point,
     arrow,
     ball,
     block,
@@ -89,90 +90,75 @@ def four_point_core(d: Drawing) -> None:
     arrow(d, (70, 26), (70, 36))
 
 
+def _feet_flat(knees: tuple[Point, Point], ankles_x: tuple[float, float]):
+    """The near and far leg of a figure whose feet are flat on the floor: knee, ankle, toes."""
+    return tuple((knee, (x, F + 2), (x + 8, F)) for knee, x in zip(knees, ankles_x, strict=True))
+
+
+def _crook_lying(d: Drawing, trunk: tuple[Point, Point, Point], knees, ankles_x, arm) -> None:
+    """On the back, knees bent, feet flat on the floor: the start of the bridges and of lying
+    on a foam roller or a ball. ``trunk`` is (head, neck, hip)."""
+    head, neck, hip = trunk
+    leg, far_leg = _feet_flat(knees, ankles_x)
+    person(d, head=head, neck=neck, hip=hip, leg=leg, far_leg=far_leg, arm=arm)
+
+
+def _side_lying(d: Drawing, *, leg, far_leg) -> None:
+    """On the side, head on a pillow, the top arm resting in front: the legs do the exercise."""
+    floor(d)
+    pillow(d, 12, F + 4, 16, 6)
+    arm = ((42, F + 18), (54, F + 14))
+    person(
+        d, head=(14, F + 13), neck=(26, F + 10), hip=(58, F + 8), leg=leg, far_leg=far_leg, arm=arm
+    )
+
+
 def bridge(d: Drawing) -> None:
     floor(d)
-    person(
-        d,
-        head=(14, F + 7),
-        neck=(24, F + 6),
-        hip=(56, 32),
-        leg=((78, 36), (84, F + 2), (92, F)),
-        far_leg=((76, 34), (82, F + 2), (90, F)),
-        arm=((36, F + 1), (50, F + 1)),
-    )
+    trunk = ((14, F + 7), (24, F + 6), (56, 32))
+    _crook_lying(d, trunk, ((78, 36), (76, 34)), (84, 82), ((36, F + 1), (50, F + 1)))
     arrow(d, (56, 16), (56, 28))
 
 
 def clamshell(d: Drawing) -> None:
-    floor(d)
-    pillow(d, 12, F + 4, 16, 6)
-    person(
+    # The top knee lifted, the feet together.
+    _side_lying(
         d,
-        head=(14, F + 13),
-        neck=(26, F + 10),
-        hip=(58, F + 8),
-        leg=((76, 40), (70, F + 8), (64, F + 8)),  # top knee lifted, feet together
+        leg=((76, 40), (70, F + 8), (64, F + 8)),
         far_leg=((80, F + 4), (70, F + 2), (64, F + 2)),
-        arm=((42, F + 18), (54, F + 14)),
     )
     arrow(d, (88, 22), (88, 40))
 
 
 def side_lying_hip_abduction(d: Drawing) -> None:
-    floor(d)
-    pillow(d, 12, F + 4, 16, 6)
-    person(
+    # The top leg straight, lifted.
+    _side_lying(
         d,
-        head=(14, F + 13),
-        neck=(26, F + 10),
-        hip=(58, F + 8),
-        leg=((80, 26), (102, 36), (106, 42)),  # top leg straight, lifted
+        leg=((80, 26), (102, 36), (106, 42)),
         far_leg=((78, F + 4), (70, F + 2), (66, F + 2)),
-        arm=((42, F + 18), (54, F + 14)),
     )
     arrow(d, (112, 26), (112, 44))
 
 
 def bridge_walkout(d: Drawing) -> None:
     floor(d)
-    person(
-        d,
-        head=(12, F + 7),
-        neck=(22, F + 6),
-        hip=(54, 28),
-        leg=((80, 28), (98, F + 2), (106, F)),
-        far_leg=((76, 30), (88, F + 2), (96, F)),
-        arm=((34, F + 1), (48, F + 1)),
-    )
+    trunk = ((12, F + 7), (22, F + 6), (54, 28))
+    _crook_lying(d, trunk, ((80, 28), (76, 30)), (98, 88), ((34, F + 1), (48, F + 1)))
     arrow(d, (108, 16), (124, 16))
 
 
 def foam_roller_back(d: Drawing) -> None:
     floor(d)
     roller(d, 50, F + 8, 8)
-    person(
-        d,
-        head=(12, F + 8),
-        neck=(22, F + 10),
-        hip=(60, F + 14),
-        leg=((82, 34), (90, F + 2), (98, F)),
-        far_leg=((80, 32), (88, F + 2), (96, F)),
-        arm=((34, F + 2), (46, F + 1)),
-    )
+    trunk = ((12, F + 8), (22, F + 10), (60, F + 14))
+    _crook_lying(d, trunk, ((82, 34), (80, 32)), (90, 88), ((34, F + 2), (46, F + 1)))
 
 
 def ball_neck(d: Drawing) -> None:
     floor(d)
     ball(d, 22, F + 5, 5)
-    person(
-        d,
-        head=(12, F + 13),
-        neck=(24, F + 11),
-        hip=(60, F + 6),
-        leg=((82, 32), (90, F + 2), (98, F)),
-        far_leg=((80, 30), (88, F + 2), (96, F)),
-        arm=((40, F + 2), (52, F + 1)),
-    )
+    trunk = ((12, F + 13), (24, F + 11), (60, F + 6))
+    _crook_lying(d, trunk, ((82, 32), (80, 30)), (90, 88), ((40, F + 2), (52, F + 1)))
 
 
 def sleep_back_pillow(d: Drawing) -> None:
