@@ -324,76 +324,42 @@ def chart_episodes(patient, *, with_notes, with_exams):
             ],
         )
     by_episode = {e.pk: e.intake_id for e in episodes.values()}
+
+    def add(intake_id, on, kind, label, url_name, url_args, *, at, status=""):
+        """One entry on its episode's timeline (none for a record of no episode shown)."""
+        row = rows.get(intake_id)
+        if row is not None:
+            row.entries.append(TimelineEntry(on, kind, label, url_name, url_args, status, at=at))
+        return row
+
     # An exam without an intake joins the episode open on its date.
     for exam in exams:
         key = exam.intake_id or _open_on(rows, exam.examined_on)
-        if key in rows:
-            rows[key].entries.append(
-                TimelineEntry(
-                    exam.examined_on,
-                    "exam",
-                    _("Exam"),
-                    "exam_detail",
-                    (patient.pk, exam.pk),
-                    at=exam.finished_at,
-                )
-            )
+        exam_args = (patient.pk, exam.pk)
+        add(key, exam.examined_on, "exam", _("Exam"), "exam_detail", exam_args, at=exam.finished_at)
     for plan in plans:
-        row = rows.get(plan.intake_id)
-        if row is None:
-            continue
-        row.entries.append(
-            TimelineEntry(
-                timezone.localdate(plan.signed_at),
-                "plan",
-                _("Care plan, version %(number)s signed") % {"number": plan.number},
-                "plan_pdf",
-                (patient.pk, plan.pk),
-                at=plan.signed_at,
-            )
+        signed = _("Care plan, version %(number)s signed") % {"number": plan.number}
+        on = timezone.localdate(plan.signed_at)
+        row = add(
+            plan.intake_id, on, "plan", signed, "plan_pdf", (patient.pk, plan.pk), at=plan.signed_at
         )
-        if plan.status == PlanStatus.SIGNED:
+        if row is not None and plan.status == PlanStatus.SIGNED:
             row.plan = plan
     for visit in visits:
-        row = rows.get(by_episode.get(visit.episode_id))
-        if row is not None:
-            row.entries.append(
-                TimelineEntry(
-                    visit.visit_on,
-                    "visit",
-                    _("Visit"),
-                    "visit_detail" if with_notes else "",
-                    (patient.pk, visit.pk),
-                    visit.status,
-                    at=visit.signed_at or visit.created_at,
-                )
-            )
+        key, url_name = by_episode.get(visit.episode_id), "visit_detail" if with_notes else ""
+        at, args = visit.signed_at or visit.created_at, (patient.pk, visit.pk)
+        add(key, visit.visit_on, "visit", _("Visit"), url_name, args, status=visit.status, at=at)
     for reassessment in reassessments:
-        row = rows.get(by_episode.get(reassessment.episode_id))
-        if row is not None:
-            row.entries.append(
-                TimelineEntry(
-                    reassessment.assessed_on,
-                    "reassessment",
-                    _("Re-assessment"),
-                    "reassessment_detail",
-                    (patient.pk, reassessment.pk),
-                    at=reassessment.recorded_at,
-                )
-            )
+        key = by_episode.get(reassessment.episode_id)
+        on, args = reassessment.assessed_on, (patient.pk, reassessment.pk)
+        label, at = _("Re-assessment"), reassessment.recorded_at
+        add(key, on, "reassessment", label, "reassessment_detail", args, at=at)
     for document in documents:
-        row = rows.get(by_episode.get(document.episode_id))
-        if row is not None:
-            row.entries.append(
-                TimelineEntry(
-                    timezone.localdate(document.created_at),
-                    "document",
-                    document.get_kind_display(),
-                    "episode_document_pdf",
-                    (patient.pk, document.episode_id, document.pk),
-                    at=document.created_at,
-                )
-            )
+        on = timezone.localdate(document.created_at)
+        args = (patient.pk, document.episode_id, document.pk)
+        label = document.get_kind_display()
+        key = by_episode.get(document.episode_id)
+        add(key, on, "document", label, "episode_document_pdf", args, at=document.created_at)
     for row in rows.values():
         if row.episode and row.episode.is_discharged:
             row.entries.append(
