@@ -1,5 +1,7 @@
 """seed_demo: the demo accounts as before, and --patients N generated patients, once."""
 
+from datetime import date
+
 import phonenumbers
 import pytest
 from django.core.management import call_command
@@ -61,6 +63,23 @@ def test_running_it_again_creates_nothing_and_a_larger_number_adds_the_differenc
     call_command("seed_demo", patients=25)
     assert Patient.objects.count() == 31
     assert Intake.objects.filter(patient__in=_generated()).count() == 25
+
+
+def test_running_it_again_with_namesakes_of_the_showcase_patient_in_the_registry():
+    # A large generated registry holds other Zoë Martins; a second run (make bench does one)
+    # must still find the demo one, and give nobody else her episode.
+    call_command("seed_demo")
+    showcase = Patient.objects.get(phone="+14165550103")
+    for born in (date(1994, 1, 27), date(1960, 5, 1)):
+        Patient.objects.create(
+            first_name="Zoë", last_name="Martin", date_of_birth=born, sex="female"
+        )
+    call_command("seed_demo")
+    assert (
+        Intake.objects.filter(patient__first_name="Zoë", patient__last_name="Martin").count() == 1
+    )
+    assert showcase.intakes.count() == 1
+    assert TreatmentPlan.objects.filter(patient=showcase, status=PlanStatus.SIGNED).count() == 1
 
 
 def test_the_same_seed_gives_the_same_patients():

@@ -287,14 +287,16 @@ def seed_batch(indexes, *, seed, front_desk, practitioner, today):
 
 # The demo patient whose whole episode is there (intake confirmed, exam finished, plan signed),
 # so a newcomer sees every page of the product in a minute.
-SHOWCASE_PATIENT = ("Zoë", "Martin")
+SHOWCASE_PATIENT = ("Zoë", "Martin", "+14165550103")  # the demo patient's own phone
 
 
 def seed_showcase(front_desk, practitioner):
     """Zoë Martin's episode, made once: a confirmed intake with a statin, a finished exam with
     outcome scores, and a plan signed through the plan services (its PDF stored)."""
-    first, last = SHOWCASE_PATIENT
-    patient = Patient.objects.get(first_name=first, last_name=last)
+    first, last, phone = SHOWCASE_PATIENT
+    # The named demo patient: a large generated registry (--patients) has other Zoë Martins,
+    # some born on the same day, but none with the demo's phone.
+    patient = Patient.objects.get(first_name=first, last_name=last, phone=phone)
     if patient.intakes.exists():
         return patient
     rng = random.Random("showcase")
@@ -393,13 +395,15 @@ class Command(BaseCommand):
         front_desk = user_model.objects.get(username="frontdesk")
         now = timezone.now()
         for first, last, born, sex, phone, language in DEMO_PATIENTS:
+            # Keyed by the demo phone too: a large generated registry has namesakes, some born
+            # on the same day, but never in the demo's phone range.
             Patient.objects.get_or_create(
                 first_name=first,
                 last_name=last,
                 date_of_birth=born,
+                phone=phone,
                 defaults={
                     "sex": sex,
-                    "phone": phone,
                     "preferred_language": language,
                     "created_by": front_desk,
                     "consent_treatment_at": now,
