@@ -83,8 +83,7 @@ def _detail_context(plan):
             }
             for flag in stored.red_flags
         ],
-        # Open: no clearance answers it (the clearances are read above, not again).
-        "treatment_withheld": any(flag["key"] not in cleared for flag in stored.red_flags),
+        "treatment_withheld": bool(selectors.open_red_flags(plan, cleared=cleared.keys())),
         "withheld_items": [
             {
                 "item": row["item"],

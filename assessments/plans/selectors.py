@@ -21,9 +21,10 @@ def cleared_flag_keys(plan):
     return frozenset(plan.red_flag_clearances.values_list("flag_key", flat=True))
 
 
-def open_red_flags(plan):
-    """The plan's red flags that no clearance answers yet."""
-    cleared = cleared_flag_keys(plan)
+def open_red_flags(plan, cleared=None):
+    """The plan's red flags that no clearance answers yet (``cleared``: the flag keys already
+    read by the caller, else read here)."""
+    cleared = cleared_flag_keys(plan) if cleared is None else cleared
     return [flag for flag in plan_snapshot(plan).red_flags if flag["key"] not in cleared]
 
 

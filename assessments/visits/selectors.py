@@ -345,10 +345,11 @@ def chart_episodes(patient, *, with_notes, with_exams):
         )
         if row is not None and plan.status == PlanStatus.SIGNED:
             row.plan = plan
+    visit_url = "visit_detail" if with_notes else ""  # the front desk sees the date, not the note
     for visit in visits:
-        key, url_name = by_episode.get(visit.episode_id), "visit_detail" if with_notes else ""
-        at, args = visit.signed_at or visit.created_at, (patient.pk, visit.pk)
-        add(key, visit.visit_on, "visit", _("Visit"), url_name, args, status=visit.status, at=at)
+        key, args = by_episode.get(visit.episode_id), (patient.pk, visit.pk)
+        at = visit.signed_at or visit.created_at
+        add(key, visit.visit_on, "visit", _("Visit"), visit_url, args, status=visit.status, at=at)
     for reassessment in reassessments:
         key = by_episode.get(reassessment.episode_id)
         on, args = reassessment.assessed_on, (patient.pk, reassessment.pk)
