@@ -23,10 +23,9 @@ from assessments.models import PlanDocument
 from assessments.plans.selectors import open_red_flags
 from assessments.plans.snapshot import plan_snapshot
 from assessments.plans.snapshot import shown as _shown
+from assessments.reasoning.vocabulary import HOME_PROGRAMME_COMPONENTS
 from clinic.models import ClinicProfile, signer_line
 
-# What a patient does on their own between visits; the rest happens at the clinic.
-HOME_PROGRAMME_COMPONENTS = {"home_care", "stretching", "strengthening", "posture"}
 # Summary: the practitioner's own words first, else the leading factors as the rules put them.
 SUMMARY_FACTORS = 3
 

@@ -80,3 +80,5 @@ COMPONENTS = (
     "nutrition_referral",
     "home_care",
 )
+# What a patient does on their own between visits; the rest happens at the clinic.
+HOME_PROGRAMME_COMPONENTS = frozenset({"home_care", "stretching", "strengthening", "posture"})

@@ -20,9 +20,7 @@ from assessments.models import (
     Visit,
     VisitStatus,
 )
-
-# What a patient does on their own between visits (as the care plan prints it).
-HOME_PROGRAMME_COMPONENTS = {"home_care", "stretching", "strengthening", "posture"}
+from assessments.reasoning.vocabulary import HOME_PROGRAMME_COMPONENTS
 
 
 def _get(queryset, **lookup):

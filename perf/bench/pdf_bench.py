@@ -21,35 +21,25 @@ FILLER = (
     "work, easing with a walk and a stretch against the wall. "
 ) * 3
 
-_TYPICAL_ITEMS = (
-    ("spinal_mobilisation", "Lumbar mobilisation L4-L5", "Each visit, 10 minutes", False),
-    ("spinal_mobilisation", "Foam roller self-mobilisation", "1-2 minutes, daily", True),
-    ("massage", "Calming massage of calves and lower back", "Each visit, 15 minutes", False),
-    ("stretching", "Calf stretch before bed", "20-30 seconds, 3 times each leg", True),
-    ("stretching", "Hamstring PNF stretch", "Each visit, 3 rounds each leg", False),
-    ("strengthening", "Glute bridge", "2 sets of 10, every other day", True),
-    ("strengthening", "Short foot exercise", "5 holds of 10 seconds, daily", True),
-    ("posture", "Get up every hour", "Every hour of sitting", True),
-    ("nutrition_referral", "Dietitian referral", "One appointment", False),
-    ("medical_referral", "Medication review with your doctor", "Next appointment", False),
-    ("home_care", "Sleeping position", "Every night", True),
-    ("home_care", "Drink enough water", "At least 2 litres a day", True),
-)
+# A typical plan holds a dozen items from across the catalogue; every fourth template spans it.
+TYPICAL_ITEM_COUNT = 12
 
 
 def typical_care_plan():
     from assessments.documents import CarePlanData, Letterhead, PatientBlock, PlanItemBlock
+    from assessments.reasoning.interventions.items import ITEM_TEMPLATES
+    from assessments.reasoning.vocabulary import HOME_PROGRAMME_COMPONENTS
 
     items = tuple(
         PlanItemBlock(
-            component=component,
-            title=title,
+            component=template.component,
+            title=str(template.title),
             instructions=FILLER[:160],
-            dosage=dosage,
+            dosage=template.dosage.frequency.replace("_", " ").capitalize(),
             precautions=("Stop if it hurts or a cramp starts.",) if n % 4 == 0 else (),
-            is_home_programme=at_home,
+            is_home_programme=template.component in HOME_PROGRAMME_COMPONENTS,
         )
-        for n, (component, title, dosage, at_home) in enumerate(_TYPICAL_ITEMS)
+        for n, template in enumerate(ITEM_TEMPLATES[::4][:TYPICAL_ITEM_COUNT])
     )
     return CarePlanData(
         letterhead=Letterhead("Riverside Spine & Muscle Clinic", "12 Rue Saint-Denis", "555 0199"),

@@ -61,14 +61,14 @@ class Instrument:
     code: str
     name: str
     instructions: str
-    min_items: int
-    max_items: int
+    # How many items a completed form holds; by default every one of ``items`` (PSFS: 3 to 5).
+    min_items: int | None = None
+    max_items: int | None = None
     # Every scale here starts at 0 (no pain, no difficulty, no disability, unable).
     item_min: int = 0
     item_max: int
     score_min: float = 0.0
     score_max: float
-    score_unit: str
     lower_is_better: bool
     mcid: float
     mcid_citation: str
@@ -93,6 +93,12 @@ class Instrument:
     # Scored on the sections answered when some are left blank (ODI): the score then says how
     # many sections it rests on, so a partial score is never read as a whole one.
     scores_partial_forms: bool = False
+
+    def __post_init__(self):
+        # Frozen: the defaults are filled in the only way a frozen dataclass allows.
+        for name in ("min_items", "max_items"):
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, len(self.items))
 
     def sections_answered(self, answers: Mapping[str, object]) -> int:
         """How many items have an answer (a blank or an empty selection is no answer)."""

@@ -16,11 +16,8 @@ LEFS = Instrument(
         "currently seeking attention. Please provide an answer for each activity. Today, do "
         "you or would you have any difficulty at all with:"
     ),
-    min_items=20,
-    max_items=20,
     item_max=4,
     score_max=80.0,
-    score_unit=gettext_noop("points"),
     lower_is_better=False,
     # Binkley JM, Stratford PW, Lott SA, Riddle DL. The Lower Extremity Functional Scale (LEFS):
     # scale development, measurement properties, and clinical application. Phys Ther

@@ -12,11 +12,8 @@ NPRS = Instrument(
     instructions=gettext_noop(
         "Please rate your pain right now on a scale from 0 (no pain) to 10 (worst possible pain)."
     ),
-    min_items=1,
-    max_items=1,
     item_max=10,
     score_max=10.0,
-    score_unit="/10",
     lower_is_better=True,
     # Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM. Clinical importance of changes in
     # chronic pain intensity measured on an 11-point numerical pain rating scale. Pain

@@ -20,11 +20,8 @@ ODI = Instrument(
         "please just mark the box that indicates the statement which most clearly describes "
         "your problem."
     ),
-    min_items=10,
-    max_items=10,
     item_max=5,
     score_max=100.0,
-    score_unit="%",
     lower_is_better=True,
     # Ostelo RWJG, Deyo RA, Stratford P, et al. Interpreting change scores for pain and
     # functional status in low back pain: towards international consensus regarding minimal

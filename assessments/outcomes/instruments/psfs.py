@@ -23,7 +23,6 @@ PSFS = Instrument(
     max_items=PSFS_MAX_ACTIVITIES,
     item_max=10,
     score_max=10.0,
-    score_unit="/10",
     lower_is_better=False,
     # Stratford P, Gill C, Westaway M, Binkley J. Assessing disability and change on individual
     # patients: a report of a patient specific measure. Physiother Can 1995;47:258-63: minimal

@@ -30,7 +30,6 @@ INSTRUMENT = Instrument(
     item_max=4,
     score_min=0.0,
     score_max=8.0,
-    score_unit="points",
     lower_is_better=True,
     mcid=2.0,
     mcid_citation="a test measure",

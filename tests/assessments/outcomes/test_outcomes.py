@@ -81,6 +81,16 @@ def test_psfs_allows_three_to_five_activities_and_nprs_one_item():
     assert (nprs.item_min, nprs.item_max) == (0, 10)
 
 
+def test_a_fixed_form_holds_every_one_of_its_items():
+    # min_items and max_items default to the item count: the ODI, LEFS and NPRS never declare it.
+    counts = {code: get_instrument(code) for code in ("NPRS", "ODI", "LEFS")}
+    assert {code: (i.min_items, i.max_items) for code, i in counts.items()} == {
+        "NPRS": (1, 1),
+        "ODI": (10, 10),
+        "LEFS": (20, 20),
+    }
+
+
 def test_item_keys_are_unique_within_each_instrument():
     for instrument in INSTRUMENTS.values():
         keys = [item.key for item in instrument.items]
