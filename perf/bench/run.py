@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from perf.bench.report import table, verdicts, worker_memory
+from perf.bench.report import FLOORS, table, verdicts, worker_memory
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
@@ -169,12 +169,15 @@ class Client:
         )
         if status != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"login failed: HTTP {status}")
+        self.cookie_header = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
 
     def ok(self, path):
-        # Each thread shares the session cookie; nothing else about a request is stateful.
+        # Each thread shares the cookies the sign-in set, as one browser tab sends them back
+        # (the session, and the marker that notices an expired session); nothing else about a
+        # request is stateful.
         connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
         try:
-            headers = {**self.base_headers, "Cookie": f"sessionid={self.cookies['sessionid']}"}
+            headers = {**self.base_headers, "Cookie": self.cookie_header}
             if self.api_key and path.startswith("/api/"):
                 headers["Authorization"] = f"Bearer {self.api_key}"
             connection.request("GET", path, headers=headers)
@@ -401,6 +404,12 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=400, help="per page and round, at most")
     parser.add_argument("--seconds", type=float, default=8.0, help="per page and round, at most")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF render benchmark")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only this page (again for more); the two floors are always measured",
+    )
     options = parser.parse_args(argv)
     options.threads = options.threads or options.workers
 
@@ -434,9 +443,14 @@ def main(argv=None):
         client = Client(port)
         client.login("practitioner", DEMO_PASSWORD)
         client.api_key = api_key
+        page_paths = {
+            name: next_path
+            for name, next_path in pages(ids, fragments, plans, rng).items()
+            if not options.only or name in FLOORS or name in options.only
+        }
         medians = measure(
             client,
-            pages(ids, fragments, plans, rng),
+            page_paths,
             rounds=options.rounds,
             threads=options.threads,
             max_requests=options.requests,
