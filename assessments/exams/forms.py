@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from assessments.exams.services import EXAM_FIELDS, MIN_REASON_LENGTH
@@ -20,6 +21,7 @@ from assessments.models import (
 )
 from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
+from clinic.form_layout import escape as _e
 from clinic.widgets import FastCheckbox, FastSelect
 
 # The roots a lower- and upper-quarter screen tests; the model accepts any of C1..S5.
@@ -255,6 +257,50 @@ class ExamCorrectionForm(ExamForm):
         self.helpers["general"].layout = Layout("reason", *self.helpers["general"].layout)
 
 
+def _grid_widget(form, name, options):
+    """One grid field's widget as Django would render it (same attributes and order), with the
+    options' labels translated once per grid instead of once per level."""
+    bound_field = form[name]
+    auto_id = _e(bound_field.auto_id)
+    aria = ""
+    if form.errors.get(name):
+        aria = f' aria-describedby="{auto_id}_error" aria-invalid="true"'
+    css = _e(bound_field.field.widget.attrs["class"])
+    opening = f'{aria} class="{css}" id="{auto_id}" name="{_e(bound_field.html_name)}"'
+    value = bound_field.value()
+    if options is None:  # the tender checkbox
+        checked = " checked" if bound_field.field.widget.check_test(value) else ""
+        return f'<input{opening} type="checkbox"{checked}>'
+    selected = "" if value is None else str(value)
+    return (
+        f"<select{opening}>"
+        + "".join(
+            f'<option value="{option}"{" selected" if raw == selected else ""}>{label}</option>'
+            for raw, option, label in options
+        )
+        + "</select>"
+    )
+
+
+def _grid_cell(form, name, options):
+    """A grid cell: the field's hidden label (for screen readers), its widget, its errors."""
+    bound_field = form[name]
+    errors = "".join(
+        f'<div class="invalid-feedback d-block">{_e(error)}</div>'
+        for error in form.errors.get(name, ())
+    )
+    if errors:  # the id the widget's aria-describedby names
+        errors = f'<div id="{_e(bound_field.auto_id)}_error">{errors}</div>'
+    return (
+        f'<td><label class="visually-hidden" for="{_e(bound_field.id_for_label)}">'
+        f"{_e(bound_field.label)}</label>{_grid_widget(form, name, options)}{errors}</td>"
+    )
+
+
+def _options(choices):
+    return [(str(value), _e(value), _e(label)) for value, label in choices]
+
+
 class SpinalGridForm(forms.Form):
     """One compact row per level, C1 to SIJ: stiffness (default none), tender, side.
 
@@ -299,6 +345,22 @@ class SpinalGridForm(forms.Form):
                 "tender": self[f"{level}_tender"],
                 "side": self[f"{level}_side"],
             }
+
+    def rows_html(self):
+        """The grid's table rows, written in Python: ~30 levels of three fields each were a
+        third of the exam form's time as a template loop (issue 15's profile)."""
+        stiffness, side = _options(Stiffness.choices), _options(SegmentSide.choices)
+        return mark_safe(
+            "".join(
+                f'<tr class="region-{_e(row["region"])}">'
+                f'<th scope="row">{_e(row["level"])}</th>'
+                + _grid_cell(self, f"{row['level']}_stiffness", stiffness)
+                + _grid_cell(self, f"{row['level']}_tender", None)
+                + _grid_cell(self, f"{row['level']}_side", side)
+                + "</tr>"
+                for row in self.rows()
+            )
+        )
 
     def segments(self):
         """The rows as the model stores them: only levels with a finding."""

@@ -301,3 +301,63 @@ def test_a_correction_of_an_untested_reflex_reads_not_tested_to_reduced_by_quest
     page = practitioner_client.get(response["Location"]).content.decode()
     assert "Ankle reflex, left: Not tested → Reduced" in page
     assert "reflex_ankle_left" not in page
+
+
+# --- The spinal grid, as the page writes it -------------------------------------------------------
+
+
+def _grid_row(page, level):
+    start = page.index(f'<th scope="row">{level}</th>')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_a_bad_grid_value_is_flagged_on_its_own_select_and_the_rest_of_the_grid_kept(
+    practitioner_client, patient
+):
+    response = practitioner_client.post(
+        reverse("exam_new", args=[patient.pk]),
+        exam_post(
+            **{
+                "seg-C1_stiffness": "rigid<b>",
+                "seg-L4_stiffness": "moderate",
+                "seg-L4_tender": "on",
+                "seg-L4_side": "left",
+            }
+        ),
+    )
+    page = response.content.decode()
+    c1, l4, t6 = (_grid_row(page, level) for level in ("C1", "L4", "T6"))
+    # The message sits under C1's stiffness, which names it for screen readers; escaped.
+    assert 'aria-describedby="id_seg-C1_stiffness_error" aria-invalid="true"' in c1
+    assert 'id="id_seg-C1_stiffness_error"' in c1
+    assert "rigid&lt;b&gt; is not one of the available choices" in c1
+    assert "<b>" not in c1
+    # What was typed elsewhere comes back as it was; nothing else is flagged.
+    assert '<option value="moderate" selected>' in l4
+    assert 'id="id_seg-L4_tender" name="seg-L4_tender" type="checkbox" checked>' in l4
+    assert '<option value="left" selected>' in l4
+    assert "aria-invalid" not in l4 + t6
+    assert '<option value="none" selected>' in t6
+    assert "checked" not in t6
+    assert Exam.objects.count() == 0
+
+
+def test_a_saved_grid_reopens_with_its_findings_and_every_other_level_at_none(
+    practitioner_client, patient, practitioner
+):
+    exam = ExamFactory(
+        patient=patient,
+        practitioner=practitioner,
+        segments=[{"level": "L5", "stiffness": "severe", "tender": True, "side": "right"}],
+    )
+    page = practitioner_client.get(reverse("exam_edit", args=[patient.pk, exam.pk]))
+    page = page.content.decode()
+    l5, l4 = _grid_row(page, "L5"), _grid_row(page, "L4")
+    assert '<option value="severe" selected>' in l5
+    assert 'name="seg-L5_tender" type="checkbox" checked>' in l5
+    assert '<option value="right" selected>' in l5
+    assert '<option value="none" selected>' in l4
+    assert '<option value="central" selected>' in l4
+    assert "checked" not in l4
+    # Labelled for screen readers, one label per field of each level.
+    assert '<label class="visually-hidden" for="id_seg-L5_side">L5 side</label>' in l5
