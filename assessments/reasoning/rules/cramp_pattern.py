@@ -70,18 +70,19 @@ def one_sided_cramps(facts: Facts) -> Match | None:
     )
 
 
-PATTERN_ONE_SIDED = Rule(
+def _side_pattern(rule_id, when, key, title):
+    """Which side cramps on is context for the other findings (seed 000), never a cause by
+    itself: both answers weigh the same."""
+    return Rule(rule_id, when, ("000",), factor=FactorSpec(key, 10, title, cause=False))
+
+
+PATTERN_ONE_SIDED = _side_pattern(
     "PATTERN-ONE-SIDED",
     one_sided_cramps,
-    ("000",),
-    factor=FactorSpec(
-        "pattern.one_sided",
-        10,
-        gettext_noop(
-            "Cramps on the %(side)s side only: one-sided cramps may point to the spine or a "
-            "local cause rather than a body-wide one; examine the spine and the leg."
-        ),
-        cause=False,
+    "pattern.one_sided",
+    gettext_noop(
+        "Cramps on the %(side)s side only: one-sided cramps may point to the spine or a "
+        "local cause rather than a body-wide one; examine the spine and the leg."
     ),
 )
 
@@ -96,18 +97,13 @@ def symmetrical_cramps(facts: Facts) -> Match | None:
     )
 
 
-PATTERN_BOTH_SIDES = Rule(
+PATTERN_BOTH_SIDES = _side_pattern(
     "PATTERN-BOTH-SIDES",
     symmetrical_cramps,
-    ("000",),
-    factor=FactorSpec(
-        "pattern.both_sides",
-        10,
-        gettext_noop(
-            "Cramps on both sides: body-wide causes (fluids, medication, medical conditions) "
-            "are more likely than a one-sided spinal one."
-        ),
-        cause=False,
+    "pattern.both_sides",
+    gettext_noop(
+        "Cramps on both sides: body-wide causes (fluids, medication, medical conditions) "
+        "are more likely than a one-sided spinal one."
     ),
 )
 
