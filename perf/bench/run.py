@@ -341,6 +341,16 @@ def pages(ids, fragments, plans, rng):
     }
 
 
+def chosen(page_paths, only):
+    """The pages --only names, and the two floors every ratio is read against."""
+    if not only:
+        return page_paths
+    unknown = set(only) - set(page_paths)
+    if unknown:
+        raise SystemExit(f"no such page: {', '.join(sorted(unknown))}")
+    return {name: path for name, path in page_paths.items() if name in FLOORS or name in only}
+
+
 def bench_api_key():
     """A practitioner's API key for the API pages, allowed far more calls than a burst makes."""
     from datetime import timedelta
@@ -405,10 +415,7 @@ def main(argv=None):
     parser.add_argument("--seconds", type=float, default=8.0, help="per page and round, at most")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF render benchmark")
     parser.add_argument(
-        "--only",
-        action="append",
-        default=[],
-        help="measure only this page (again for more); the two floors are always measured",
+        "--only", nargs="+", metavar="PAGE", help="measure only these pages, beside the floors"
     )
     options = parser.parse_args(argv)
     options.threads = options.threads or options.workers
@@ -443,14 +450,9 @@ def main(argv=None):
         client = Client(port)
         client.login("practitioner", DEMO_PASSWORD)
         client.api_key = api_key
-        page_paths = {
-            name: next_path
-            for name, next_path in pages(ids, fragments, plans, rng).items()
-            if not options.only or name in FLOORS or name in options.only
-        }
         medians = measure(
             client,
-            page_paths,
+            chosen(pages(ids, fragments, plans, rng), options.only),
             rounds=options.rounds,
             threads=options.threads,
             max_requests=options.requests,
