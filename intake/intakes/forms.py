@@ -6,6 +6,7 @@ everything typed.
 """
 
 import copy
+import functools
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
@@ -63,6 +64,33 @@ class YesNoField(forms.TypedChoiceField):
         return value
 
 
+def _section_title(title, fields, audience):
+    if audience == STAFF and isinstance(fields[0], str):
+        return STAFF_SECTION_TITLES.get(fields[0], title)
+    return title
+
+
+@functools.cache
+def _questionnaire_layout(asks_pregnancy, audience):
+    """The questionnaire's layout for one audience, built once per process and shared: rendering
+    only reads it, and its titles are lazy, so each request still gets its own language. Built
+    per form it was a quarter of the intake page's time (issue 15's profile)."""
+    helper = FormHelper()
+    helper.layout = Layout(
+        *(
+            # A copy: wrapping below changes layout objects, and SECTIONS is shared.
+            Fieldset(_section_title(title, fields, audience), *copy.deepcopy(fields))
+            for title, fields in sections(pregnancy=asks_pregnancy)
+        )
+    )
+    # Marked before the user presses Submit: the wrapper's class draws a star after the label
+    # (clinic.css), explained once at the top of the form; screen readers hear aria-required.
+    # The label's own text stays the question.
+    for name in REQUIRED_ON_SUBMIT:
+        helper[name].wrap(Div, css_class="required-to-submit")
+    return helper.layout
+
+
 class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
     cramp_muscles = forms.MultipleChoiceField(
         label=_("Where do you get cramps or spasms?"),
@@ -115,18 +143,7 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
         self.warnings = []
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.layout = Layout(
-            *(
-                # A copy: wrapping below changes layout objects, and SECTIONS is shared.
-                Fieldset(self._section_title(title, fields, audience), *copy.deepcopy(fields))
-                for title, fields in sections(pregnancy=self.asks_pregnancy)
-            )
-        )
-        # Marked before the user presses Submit: the wrapper's class draws a star after the
-        # label (clinic.css), explained once at the top of the form; screen readers hear
-        # aria-required. The label's own text stays the question.
-        for name in REQUIRED_ON_SUBMIT:
-            self.helper[name].wrap(Div, css_class="required-to-submit")
+        self.helper.layout = _questionnaire_layout(self.asks_pregnancy, audience)
 
     def _asks_pregnancy(self):
         """Asked when the patient could be pregnant by their recorded sex and age, or when that
@@ -139,12 +156,6 @@ class IntakeForm(SingleLineTextMixin, VersionedFormMixin, forms.ModelForm):
             return True
         day = timezone.localdate(intake.created_at) if intake.created_at else timezone.localdate()
         return pregnancy_section_applies(sex=patient.sex, age_years=patient.age_on(day))
-
-    @staticmethod
-    def _section_title(title, fields, audience):
-        if audience == STAFF and isinstance(fields[0], str):
-            return STAFF_SECTION_TITLES.get(fields[0], title)
-        return title
 
     def _in_choice_order(self, name):
         # Stored in the order the questionnaire lists them, however they were posted, so the

@@ -144,6 +144,32 @@ def test_the_staff_form_asks_about_the_patient_and_the_link_asks_the_patient(
     assert "What brings the patient in?" not in patient_page
 
 
+def test_each_audience_and_language_gets_its_own_section_titles_page_after_page(
+    front_desk_client, front_desk, patient
+):
+    # The questionnaire's layout is built once per audience and shared between requests: the
+    # staff form, the patient's link and a French page must not take each other's titles.
+    man = PatientFactory(sex="male")
+    _link, token = self_intake_link_issue(patient=patient, by=front_desk)
+    pages = [
+        _new_intake_page(front_desk_client, patient),
+        Client().get(reverse("self_intake", args=[token])).content.decode(),
+        _new_intake_page(front_desk_client, man),
+        Client().get(reverse("self_intake", args=[token]) + "?lang=fr").content.decode(),
+        _new_intake_page(front_desk_client, patient),
+    ]
+    staff, link, staff_for_a_man, link_in_french, staff_again = pages
+
+    assert "The complaint" in staff and "Your complaint" not in staff
+    assert "Your complaint" in link and "The complaint" not in link
+    assert 'name="pregnant"' in staff and 'name="pregnant"' not in staff_for_a_man
+    assert (
+        "Votre motif de consultation" in link_in_french and "Your complaint" not in link_in_french
+    )
+    assert staff_again.count("required-to-submit") == len(REQUIRED_ON_SUBMIT)
+    assert staff_again.count("<fieldset") == staff.count("<fieldset")
+
+
 def test_every_required_question_is_marked_before_submit(front_desk_client, patient):
     page = _new_intake_page(front_desk_client, patient)
 
