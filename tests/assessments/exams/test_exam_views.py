@@ -361,3 +361,14 @@ def test_a_saved_grid_reopens_with_its_findings_and_every_other_level_at_none(
     assert "checked" not in l4
     # Labelled for screen readers, one label per field of each level.
     assert '<label class="visually-hidden" for="id_seg-L5_side">L5 side</label>' in l5
+
+
+def test_the_grid_labels_follow_each_request_s_language(practitioner_client, patient):
+    # The grid's fields are built once per process; their labels are translated when shown.
+    url = reverse("exam_new", args=[patient.pk])
+    practitioner_client.cookies["django_language"] = "fr"
+    french = _grid_row(practitioner_client.get(url).content.decode(), "L5")
+    practitioner_client.cookies["django_language"] = "en"
+    english = _grid_row(practitioner_client.get(url).content.decode(), "L5")
+    assert ">L5\xa0: raideur</label>" in french and "L5 stiffness" not in french
+    assert ">L5 stiffness</label>" in english and "raideur" not in english
