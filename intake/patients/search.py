@@ -103,12 +103,14 @@ def search_patients(*, query="", date_of_birth=None, include_archived=False, reg
             matches |= Q(phone=phone)
     ordering = ["last_name", "first_name", "pk"]
     words = fold_name(query.replace(",", " ")).split()
-    if words and all(len(word) >= 3 for word in words):
+    if any(len(word) >= 3 for word in words):
         # On PostgreSQL, ordering by the indexed name columns tempts the planner to walk that
         # index, filtering every patient until a page of matches is found (70 ms for a name late
         # in the alphabet at 100,000 patients). An expression no index serves makes it use the
-        # trigram index and sort the few matches instead (a few ms). Same order. Words under
-        # three letters have no trigram to look up, so those keep the index walk. (Asking first
+        # trigram index and sort the few matches instead (a few ms). Same order. One word of
+        # three letters or more is enough: the index finds its names and the shorter words are
+        # checked on those ("Chiara Li": 75 ms walking, 7 ms so). A query of only shorter words
+        # has no trigram to look up, so it keeps the index walk. (Asking first
         # whether a fragment matches thousands, to walk the index for those, cost 13-21 ms per
         # search and won only for fragments spread over the alphabet: not kept.)
         ordering[0] = Concat("last_name", Value(""))
