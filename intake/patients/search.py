@@ -188,7 +188,9 @@ def _near_python(patients, words, limit):
         for word in words:
             if word in name:
                 continue
-            if len(word) >= MIN_TYPO_WORD and any(one_edit_apart(word, n) for n in name_words):
+            if len(word) >= MIN_TYPO_WORD and any(
+                _could_be_one_edit(word, n) and one_edit_apart(word, n) for n in name_words
+            ):
                 typos += 1
                 continue
             break
@@ -197,6 +199,13 @@ def _near_python(patients, words, limit):
                 found.append(pk)
     by_pk = Patient.objects.in_bulk(found)
     return sorted(by_pk.values(), key=lambda p: (p.last_name, p.first_name, p.pk))[:limit]
+
+
+def _could_be_one_edit(typed, name):
+    """A cheap test that rules out most of a registry's names before one_edit_apart: one edit
+    changes the length by one at most, and leaves the first letter or the last one in place
+    (an edit at the start leaves the end of a word of two letters or more alone)."""
+    return abs(len(typed) - len(name)) <= 1 and (typed[0] == name[0] or typed[-1] == name[-1])
 
 
 def one_edit_apart(typed, name):
