@@ -328,6 +328,11 @@ def _grid_fields():
     return fields
 
 
+def _region(level):
+    """The row's shading class: C, T, L, S, or SIJ."""
+    return "SIJ" if level == "SIJ" else level.rstrip("0123456789")
+
+
 def _options(choices):
     return [(str(value), _e(value), _e(label)) for value, label in choices]
 
@@ -347,29 +352,18 @@ class SpinalGridForm(forms.Form):
                 initial[f"{row['level']}_{part}"] = row[part]
         super().__init__(*args, initial=initial, **kwargs)
 
-    def rows(self):
-        for level in SEGMENT_LEVELS:
-            yield {
-                "level": level,
-                "region": level.rstrip("0123456789") if level != "SIJ" else "SIJ",
-                "stiffness": self[f"{level}_stiffness"],
-                "tender": self[f"{level}_tender"],
-                "side": self[f"{level}_side"],
-            }
-
     def rows_html(self):
         """The grid's table rows, written in Python: ~30 levels of three fields each were a
         third of the exam form's time as a template loop (issue 15's profile)."""
         stiffness, side = _options(Stiffness.choices), _options(SegmentSide.choices)
         return mark_safe(
             "".join(
-                f'<tr class="region-{_e(row["region"])}">'
-                f'<th scope="row">{_e(row["level"])}</th>'
-                + _grid_cell(self, f"{row['level']}_stiffness", stiffness)
-                + _grid_cell(self, f"{row['level']}_tender", None)
-                + _grid_cell(self, f"{row['level']}_side", side)
+                f'<tr class="region-{_e(_region(level))}"><th scope="row">{_e(level)}</th>'
+                + _grid_cell(self, f"{level}_stiffness", stiffness)
+                + _grid_cell(self, f"{level}_tender", None)
+                + _grid_cell(self, f"{level}_side", side)
                 + "</tr>"
-                for row in self.rows()
+                for level in SEGMENT_LEVELS
             )
         )
 

@@ -58,3 +58,40 @@ def test_practitioner_records_an_exam_and_an_oswestry_and_sees_the_score_on_the_
     assert exam.status == "finished"
     assert exam.intake == intake
     assert OutcomeMeasure.objects.get().exam == exam
+
+
+def test_a_saved_spinal_grid_reopens_as_it_was_and_saves_again_with_a_new_finding(
+    page, transactional_db
+):
+    # The grid is written in Python, not by Django's widgets: reopen what was saved, change it,
+    # save again, and nothing typed before may be lost or turned into a finding.
+    practitioner_user(username="prac")
+    patient = PatientFactory()
+    sign_in(page, "prac", TEST_PASSWORD)
+    page.goto(f"/patients/{patient.pk}/exams/new/")
+    grid = page.get_by_test_id("spinal-grid")
+    grid.get_by_label("L5 stiffness").select_option("moderate")
+    grid.get_by_label("L5 tender").check()
+    grid.get_by_label("L5 side").select_option("left")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
+
+    page.get_by_role("link", name="Edit").click()
+    grid = page.get_by_test_id("spinal-grid")
+    assert grid.get_by_label("L5 stiffness").input_value() == "moderate"
+    assert grid.get_by_label("L5 tender").is_checked()
+    assert grid.get_by_label("L5 side").input_value() == "left"
+    assert grid.get_by_label("T6 stiffness").input_value() == "none"
+    assert not grid.get_by_label("T6 tender").is_checked()
+    grid.get_by_label("T6 stiffness").select_option("mild")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
+
+    page.get_by_role("link", name="Edit").click()
+    grid = page.get_by_test_id("spinal-grid")
+    assert grid.get_by_label("L5 stiffness").input_value() == "moderate"
+    assert grid.get_by_label("T6 stiffness").input_value() == "mild"
+    assert Exam.objects.get().segments == [
+        {"level": "T6", "stiffness": "mild", "tender": False, "side": "central"},
+        {"level": "L5", "stiffness": "moderate", "tender": True, "side": "left"},
+    ]
