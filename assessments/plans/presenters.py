@@ -69,6 +69,7 @@ def _detail_context(plan):
     return {
         "plan": plan,
         "patient": plan.patient,
+        "sources": selectors.source_dates(plan),
         "complaint": _shown(stored.complaint),
         "red_flags": [
             {

@@ -39,7 +39,7 @@ def _plan_and_episode(patient_pk, plan_pk, *, active):
 
     ``active``: the page adds to the record (403 once the patient is archived)."""
     patient, plan = get_patient_record(patient_pk, get_plan, plan_pk, active=active)
-    plan = current_plan(plan.intake) or plan
+    plan = current_plan(plan.intake_id) or plan
     return patient, plan, Episode.objects.filter(intake=plan.intake_id).first()
 
 

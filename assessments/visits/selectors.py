@@ -59,10 +59,11 @@ def get_document(episode, pk):
 
 
 def current_plan(intake):
-    """The signed version in force for the episode of this intake (None before signing)."""
+    """The signed version in force for the episode of this intake, or intake id (None before
+    signing)."""
     return (
         TreatmentPlan.objects.filter(intake=intake, status=PlanStatus.SIGNED)
-        .select_related("signed_by", "exam")
+        .select_related("signed_by")
         .order_by("-signed_at", "-pk")
         .first()
     )
@@ -159,7 +160,8 @@ def reassessment_exams(episode, plan):
 
 
 def exam_scores(exams):
-    """{exam pk: {instrument: score}} for these exams, the latest of each; one query."""
+    """{exam pk: {instrument: score}} for these exams (or their ids), the latest of each; one
+    query."""
     scores = {}
     measures = OutcomeMeasure.objects.filter(exam__in=[e for e in exams if e]).order_by(
         "taken_on", "recorded_at", "pk"
@@ -172,7 +174,7 @@ def exam_scores(exams):
 def baseline_scores(plan):
     """The baseline of each instrument: the plan's exam's score, else the latest answered on or
     before the plan was signed (what the plan was written from), else the first one after."""
-    scores = exam_scores([plan.exam]).get(plan.exam_id, {}) if plan.exam_id else {}
+    scores = exam_scores([plan.exam_id]).get(plan.exam_id, {}) if plan.exam_id else {}
     signed_on = timezone.localdate(plan.signed_at) if plan.signed_at else timezone.localdate()
     before, after = {}, {}
     for measure in OutcomeMeasure.objects.filter(patient=plan.patient_id).order_by(

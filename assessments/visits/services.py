@@ -192,7 +192,7 @@ def visit_save(*, visit, data, treatment, expected_version, by, sign=False, requ
     if current.episode.is_discharged:
         raise EpisodeLockedError
     # A draft follows the plan in force when it is saved (an amendment may have been signed).
-    current.plan = current_plan(current.plan.intake) or current.plan
+    current.plan = current_plan(current.plan.intake_id) or current.plan
     current.version += 1
     return _write(current, data, treatment, by=by, sign=sign, request=request)
 

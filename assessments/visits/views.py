@@ -124,7 +124,7 @@ def visit_edit(request, patient_pk, pk):
             _("This visit note is signed and locked. Add an addendum, with its reason, instead."),
         )
         return redirect("visit_detail", patient_pk=patient.pk, pk=visit.pk)
-    plan = current_plan(visit.plan.intake) or visit.plan
+    plan = current_plan(visit.plan.intake_id) or visit.plan
     form = VisitForm(
         request.POST or None,
         instance=visit,
