@@ -231,3 +231,29 @@ def test_practitioner_adds_rewrites_and_removes_goals(practitioner_client, plan)
         url("plan_goal_remove", plan, goal_pk=goal.pk), {"version": plan.version}
     )
     assert not plan.goals.filter(pk=goal.pk).exists()
+
+
+def test_the_plan_header_names_the_intake_and_exam_days_it_was_made_from(
+    practitioner_client, practitioner
+):
+    from datetime import date
+
+    from intake.models import Intake
+    from tests.factories import finished_exam
+
+    intake, _exam = pregnant_calf_cramps()
+    Intake.objects.filter(pk=intake.pk).update(created_at="2026-03-02T15:00:00Z")
+    exam = finished_exam(intake, pain_now=2, examined_on=date(2026, 3, 9))
+    with_exam = services.plan_generate(
+        patient=intake.patient, intake=intake, exam=exam, by=practitioner
+    )
+    header = practitioner_client.get(url("plan_detail", with_exam)).content.decode()
+    assert "intake of 2026-03-02" in header
+    assert "exam of 2026-03-09" in header
+
+    without_exam = services.plan_generate(
+        patient=intake.patient, intake=intake, exam=None, by=practitioner
+    )
+    header = practitioner_client.get(url("plan_detail", without_exam)).content.decode()
+    assert "intake of 2026-03-02" in header
+    assert "exam of" not in header
