@@ -152,6 +152,8 @@ def role_names(user):
     if not user.is_authenticated:
         return []
     if not hasattr(user, "_role_names"):
-        names = set(user.groups.values_list("name", flat=True))
+        from clinic.auth_backend import group_names  # the auth models: not at import time
+
+        names = group_names(user)
         user._role_names = [role for role in GROUP_PERMISSIONS if role in names]
     return user._role_names

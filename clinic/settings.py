@@ -157,7 +157,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, reading a user's permissions and roles in one query per request.
+    "clinic.auth_backend.ClinicBackend",
 ]
 
 LOGIN_URL = "login"
@@ -195,7 +196,8 @@ if CACHE_URL:
     CACHES = {"default": env.cache_url("CACHE_URL")}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # Django's database store, its SELECT compiled once (clinic/session_store.py).
+    SESSION_ENGINE = "clinic.session_store"
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=15)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = False

@@ -50,7 +50,7 @@ def main(argv=None):
     api_key = bench_api_key()
     client = Client()
     user = get_user_model().objects.get(username="practitioner")
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="clinic.auth_backend.ClinicBackend")
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     from perf.bench.wsgi import application
 

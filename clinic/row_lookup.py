@@ -1,0 +1,48 @@
+"""One row by one column's value, with the ORM's SQL compiled once instead of on every call.
+
+Every request reads its session and its user by key. ``Model.objects.get(...)`` compiles the
+same SELECT each time, which costs several times what the database takes to answer it (0.22 ms
+of CPU against 0.035 ms for the user, SQLite, 2,000 patients). A RowLookup asks the ORM for
+that SQL and for its value converters once per database, then only executes it: the same
+columns, the same conversions (time zones included) and a model instance built as the ORM
+builds it (``Model.from_db``), so signals and deferred loading behave as usual.
+"""
+
+from django.db import connections, router
+
+
+class RowLookup:
+    def __init__(self, model, column, example):
+        """``column``: the field to match; ``example``: any value of its type, to compile with."""
+        self.model = model
+        self.column = column
+        self.example = example
+        self._compiled = {}
+
+    def _compile(self, alias):
+        queryset = self.model._default_manager.using(alias).filter(**{self.column: self.example})
+        compiler = queryset.query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        if len(params) != 1:  # the lookup must be a plain "column = %s"
+            raise ValueError(f"{self.model.__name__}.{self.column}: one parameter, got {params}")
+        expressions = [expression for expression, _sql, _alias in compiler.select]
+        names = [expression.target.attname for expression in expressions]
+        converters = compiler.get_converters(expressions)
+        self._compiled[alias] = compiled = (sql, names, converters)
+        return compiled
+
+    def get(self, value):
+        """The row whose column equals ``value`` as a model instance, or None."""
+        alias = router.db_for_read(self.model)
+        sql, names, converters = self._compiled.get(alias) or self._compile(alias)
+        connection = connections[alias]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        row = list(row)
+        for position, (functions, expression) in converters.items():
+            for convert in functions:
+                row[position] = convert(row[position], expression, connection)
+        return self.model.from_db(alias, names, row)
