@@ -181,24 +181,42 @@ def _near_postgresql(patients, words, limit):
 
 
 def _near_python(patients, words, limit):
+    found = near_names(patients.values_list("pk", "search_name"), words)
+    by_pk = Patient.objects.in_bulk(found)
+    return sorted(by_pk.values(), key=lambda p: (p.last_name, p.first_name, p.pk))[:limit]
+
+
+def near_names(rows, words):
+    """The keys of the (key, folded name) rows whose name holds every word, a word of four
+    letters or more possibly one edit away from a word of the name, with one such typo at
+    least."""
+    rows = list(rows)
+    # The edit distance is worked out once per distinct word of the registry, not once per
+    # name: a clinic's names share their words (2,000 patients, a few hundred words).
+    vocabulary = {word for _key, name in rows for word in name.split()}
+    typos_of = {
+        word: {
+            known
+            for known in vocabulary
+            if _could_be_one_edit(word, known) and one_edit_apart(word, known)
+        }
+        for word in words
+        if len(word) >= MIN_TYPO_WORD
+    }
     found = []
-    for pk, name in patients.values_list("pk", "search_name").iterator(chunk_size=2000):
-        name_words = name.split()
+    for key, name in rows:
         typos = 0
         for word in words:
             if word in name:
                 continue
-            if len(word) >= MIN_TYPO_WORD and any(
-                _could_be_one_edit(word, n) and one_edit_apart(word, n) for n in name_words
-            ):
+            if typos_of.get(word) and not typos_of[word].isdisjoint(name.split()):
                 typos += 1
                 continue
             break
         else:
             if typos:
-                found.append(pk)
-    by_pk = Patient.objects.in_bulk(found)
-    return sorted(by_pk.values(), key=lambda p: (p.last_name, p.first_name, p.pk))[:limit]
+                found.append(key)
+    return found
 
 
 def _could_be_one_edit(typed, name):

@@ -13,6 +13,7 @@ from intake.patients.forms import registration_initial
 from intake.patients.search import (
     MIN_TYPO_WORD,
     _could_be_one_edit,
+    near_names,
     near_patients,
     one_edit_apart,
     search_patients,
@@ -165,6 +166,39 @@ def test_the_quick_check_never_drops_a_name_one_edit_away(pair):
     typed, word = pair
     if one_edit_apart(typed, word):
         assert _could_be_one_edit(typed, word)
+
+
+_NAME = st.lists(st.text(_LETTERS, min_size=1, max_size=7), min_size=1, max_size=3).map(" ".join)
+
+
+@given(st.lists(_NAME, max_size=30), _NAME)
+def test_near_names_keeps_each_name_with_every_word_found_and_one_typo_at_least(names, query):
+    # What the near search on SQLite returns, checked name by name against the rule itself
+    # (it works the edit distance out once per distinct word of the registry instead).
+    words = query.split()
+
+    def near(name):
+        typos = 0
+        for word in words:
+            if word in name:
+                continue
+            if len(word) >= MIN_TYPO_WORD and any(
+                one_edit_apart(word, part) for part in name.split()
+            ):
+                typos += 1
+                continue
+            return False
+        return typos > 0
+
+    rows = list(enumerate(names))
+    assert near_names(rows, words) == [key for key, name in rows if near(name)]
+
+
+def test_near_names_finds_a_letter_missing_and_not_two():
+    rows = [(1, "margaret smith"), (2, "marjorie smith"), (3, "margret smith"), (4, "mgret lee")]
+    assert near_names(rows, ["margret"]) == [1]
+    assert near_names(rows, ["margret", "smith"]) == [1]
+    assert near_names(rows, ["margret", "lee"]) == []
 
 
 class TestTheSearchPage:
