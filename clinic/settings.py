@@ -194,6 +194,9 @@ AXES_VERBOSE = False
 CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {"default": env.cache_url("CACHE_URL")}
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # Django's, keeping one redis client instead of building one per call.
+        CACHES["default"]["BACKEND"] = "clinic.redis_cache.ClinicRedisCache"
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Django's database store, its SELECT compiled once (clinic/session_store.py).
