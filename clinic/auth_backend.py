@@ -16,20 +16,27 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.db.models import CharField, Value
 
-from clinic.row_lookup import RowLookup
+from clinic.row_lookup import RowLookup, ValuesLookup
+
+
+def _access_rows(user_id):
+    groups = Group.objects.filter(user=user_id).values_list(
+        "name", "permissions__content_type__app_label", "permissions__codename"
+    )
+    # A permission granted to the person, not through a group, has no group name.
+    own = Permission.objects.filter(user=user_id).values_list(
+        Value(None, output_field=CharField()), "content_type__app_label", "codename"
+    )
+    return groups.order_by().union(own.order_by(), all=True)
+
+
+_ACCESS = ValuesLookup(_access_rows, 0)
 
 
 def load_access(user):
     """Fill the user's permission caches (ModelBackend's names) and their group names."""
-    groups = Group.objects.filter(user=user).values_list(
-        "name", "permissions__content_type__app_label", "permissions__codename"
-    )
-    # A permission granted to the person, not through a group, has no group name.
-    own = Permission.objects.filter(user=user).values_list(
-        Value(None, output_field=CharField()), "content_type__app_label", "codename"
-    )
     names, from_groups, from_user = set(), set(), set()
-    for group, app_label, codename in groups.order_by().union(own.order_by(), all=True):
+    for group, app_label, codename in _ACCESS.rows(user.pk):
         if group is not None:
             names.add(group)
         if codename is not None:

@@ -46,3 +46,39 @@ class RowLookup:
             for convert in functions:
                 row[position] = convert(row[position], expression, connection)
         return self.model.from_db(alias, names, row)
+
+
+class ValuesLookup:
+    """The rows of a ``values_list`` query whose one parameter is a single value (however many
+    times it appears), compiled once per database like RowLookup.
+
+    ``build(value)`` returns the queryset. Its columns must be text or numbers, which need no
+    converting from what the database driver returns (checked when compiled).
+    """
+
+    def __init__(self, build, example):
+        self.build = build
+        self.example = example
+        self._compiled = {}
+        self._model = None
+
+    def _compile(self, alias):
+        queryset = self.build(self.example).using(alias)
+        compiler = queryset.query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        if not params or any(param != self.example for param in params):
+            raise ValueError(f"one value as every parameter, got {params}")
+        expressions = [expression for expression, _sql, _alias in compiler.select]
+        if compiler.get_converters(expressions):
+            raise ValueError("columns that need converting: use the ORM")
+        self._compiled[alias] = compiled = (sql, len(params))
+        return compiled
+
+    def rows(self, value):
+        if self._model is None:
+            self._model = self.build(self.example).model
+        alias = router.db_for_read(self._model)
+        sql, count = self._compiled.get(alias) or self._compile(alias)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, [value] * count)
+            return cursor.fetchall()

@@ -75,3 +75,35 @@ def test_signing_in_and_opening_a_page_goes_through_the_compiled_reads(client, p
     assert client.get(reverse("patient_list")).status_code == 200
     Session.objects.all().update(expire_date=timezone.now() - timedelta(seconds=1))
     assert client.get(reverse("patient_list")).status_code == 302  # back to the sign-in page
+
+
+def test_a_values_query_compiled_once_returns_the_rows_the_orm_returns(practitioner, front_desk):
+    from django.contrib.auth.models import Group
+
+    from clinic.row_lookup import ValuesLookup
+
+    def groups_of(user_id):
+        return Group.objects.filter(user=user_id).values_list("name", "permissions__codename")
+
+    lookup = ValuesLookup(groups_of, 0)
+    for user in (practitioner, front_desk):
+        assert sorted(lookup.rows(user.pk)) == sorted(groups_of(user.pk))
+        assert lookup.rows(user.pk)  # each has a role with rights
+    assert lookup.rows(practitioner.pk + front_desk.pk + 1000) == []
+
+
+def test_a_values_query_that_needs_converting_or_has_other_parameters_is_refused(practitioner):
+    from assessments.models import TreatmentPlan
+    from clinic.row_lookup import ValuesLookup
+
+    user_model = get_user_model()
+    stored = ValuesLookup(
+        lambda pk: TreatmentPlan.objects.filter(pk=pk).values_list("assessment"), 0
+    )
+    with pytest.raises(ValueError):  # JSON is decoded by the field's converter
+        stored.rows(1)
+    fixed = ValuesLookup(
+        lambda pk: user_model.objects.filter(pk=pk, username="paul").values_list("pk"), 0
+    )
+    with pytest.raises(ValueError):
+        fixed.rows(practitioner.pk)
