@@ -30,7 +30,8 @@ def _history_intake(intakes):
 
 def patient_record(patient):
     intakes = list(
-        patient.intakes.select_related("created_by", "confirmed_by")
+        # Each person is named with their title and registration number (signer_line).
+        patient.intakes.select_related("created_by__staff_profile", "confirmed_by__staff_profile")
         .prefetch_related("medications")
         .order_by("created_at", "pk")
     )
@@ -39,16 +40,23 @@ def patient_record(patient):
         intakes=intakes,
         history_intake=_history_intake(intakes),
         exams=list(
-            patient_exams(patient).select_related("finished_by").prefetch_related("corrections")
+            patient_exams(patient)
+            .select_related("finished_by", "practitioner__staff_profile")
+            .prefetch_related("corrections")
         ),
         outcomes=list(
             OutcomeMeasure.objects.filter(patient=patient)
-            .select_related("recorded_by", "patient")
+            .select_related("recorded_by__staff_profile", "patient")
             .order_by("taken_on", "recorded_at", "pk")
         ),
         plans=list(
             TreatmentPlan.objects.filter(patient=patient)
-            .select_related("signed_by", "created_by", "previous", "signed_document")
+            .select_related(
+                "signed_by__staff_profile",
+                "created_by__staff_profile",
+                "previous",
+                "signed_document",
+            )
             .prefetch_related("items", "goals", "red_flag_clearances", "previous__signed_document")
             .order_by("created_at", "pk")
         ),

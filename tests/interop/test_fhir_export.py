@@ -468,3 +468,41 @@ def test_a_draft_taken_at_the_desk_is_in_progress_and_authored_by_staff(practiti
     # A draft is not yet history: no Condition or medication is read from it.
     kinds = {e.resource.get_resource_type() for e in bundle.entry}
     assert not kinds & {"Condition", "MedicationStatement", "Flag"}
+
+
+def test_the_export_reads_the_same_number_of_rows_however_many_staff_wrote_the_record(
+    practitioner,
+):
+    """Each person is named with their title and registration number: read with them, not
+    one query per person."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from clinic.models import StaffProfile
+    from tests.factories import ExamFactory, practitioner_user
+
+    record = whole_patient(practitioner)
+    _key, secret = issue_key("Practitioner", name="Doctor's EHR")
+    url = reverse("fhir_patient_everything", args=[record["patient"].pk])
+
+    def export():
+        with CaptureQueriesContext(connection) as queries:
+            response = Client().get(url, **bearer(secret))
+        assert response.status_code == 200
+        return len(queries), json.loads(response.content)
+
+    before, _bundle = export()
+    for number in range(3):
+        colleague = practitioner_user(username=f"colleague{number}", last_name=f"Roy{number}")
+        StaffProfile.objects.create(
+            user=colleague, title="Physiotherapist", registration_number=f"OPPQ-{number}"
+        )
+        ExamFactory(patient=record["patient"], intake=record["intake"], practitioner=colleague)
+    after, bundle = export()
+    assert after == before
+    names = [
+        entry["resource"]["name"][0]["text"]
+        for entry in bundle["entry"]
+        if entry["resource"]["resourceType"] == "Practitioner"
+    ]
+    assert any("Roy2, Physiotherapist (Reg. no. OPPQ-2)" in name for name in names)
