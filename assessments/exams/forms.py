@@ -168,6 +168,37 @@ _NUMBER_LIMITS = {
 }
 
 
+def _prepare_fields(fields):
+    """What every exam form's fields carry, set once on the class's fields (each form copies
+    them): done per request it was two thirds of building the form, most of it translating
+    validator messages only to compare them."""
+    for name, field in fields.items():
+        if isinstance(field, (forms.IntegerField, forms.FloatField)):
+            # One clear message per field (the model's), not Django's generic ones.
+            field.validators = [
+                validator
+                for validator in Exam._meta.get_field(name).validators
+                if not any(validator.message is generic for generic in _GENERIC_MESSAGES)
+            ]
+    for name, (low, high, step) in _NUMBER_LIMITS.items():
+        widget = fields[name].widget
+        widget.attrs.update({"min": low, "max": high, "step": step})
+        widget.attrs["inputmode"] = "decimal" if step != "1" else "numeric"
+    for muscle_field in (n for n in fields if n.endswith(("_left", "_right"))):
+        if isinstance(fields[muscle_field], forms.IntegerField):
+            fields[muscle_field].widget.attrs.update(
+                {"min": 0, "max": 5, "step": 1, "inputmode": "numeric"}
+            )
+    for name in fields:
+        if name.startswith(("lumbar_", "cervical_")) and name != "lumbar_lordosis":
+            fields[name].choices = [("", _("Not tested")), *RangeOfMotion.choices]
+    fields["leg_length_type"].choices = [("", _("Not measured")), *LegLengthType.choices]
+    fields["leg_length_short_side"].choices = [("", _("Not measured")), *LegSide.choices]
+    for name in NOT_TESTED_FIELDS:
+        model_field = Exam._meta.get_field(name)
+        fields[name].choices = [("", _("Not tested")), *model_field.choices]
+
+
 class ExamForm(VersionedFormMixin, forms.ModelForm):
     """Every structured field of the exam and the notes beside each section."""
 
@@ -203,34 +234,6 @@ class ExamForm(VersionedFormMixin, forms.ModelForm):
             stored = [root for root in getattr(self.instance, name) or [] if root in NERVE_ROOTS]
             roots = [r for r in NERVE_ROOTS if r in SCREENED_ROOTS or r in stored]
             self.fields[name].choices = [(root, root) for root in roots]
-        for name, field in self.fields.items():
-            if isinstance(field, (forms.IntegerField, forms.FloatField)):
-                # One clear message per field (the model's), not Django's generic ones.
-                field.validators = [
-                    validator
-                    for validator in Exam._meta.get_field(name).validators
-                    if validator.message not in _GENERIC_MESSAGES
-                ]
-        for name, (low, high, step) in _NUMBER_LIMITS.items():
-            widget = self.fields[name].widget
-            widget.attrs.update({"min": low, "max": high, "step": step})
-            widget.attrs["inputmode"] = "decimal" if step != "1" else "numeric"
-        for muscle_field in (n for n in self.fields if n.endswith(("_left", "_right"))):
-            if isinstance(self.fields[muscle_field], forms.IntegerField):
-                self.fields[muscle_field].widget.attrs.update(
-                    {"min": 0, "max": 5, "step": 1, "inputmode": "numeric"}
-                )
-        for name in self.fields:
-            if name.startswith(("lumbar_", "cervical_")) and name != "lumbar_lordosis":
-                self.fields[name].choices = [("", _("Not tested")), *RangeOfMotion.choices]
-        self.fields["leg_length_type"].choices = [("", _("Not measured")), *LegLengthType.choices]
-        self.fields["leg_length_short_side"].choices = [
-            ("", _("Not measured")),
-            *LegSide.choices,
-        ]
-        for name in NOT_TESTED_FIELDS:
-            model_field = Exam._meta.get_field(name)
-            self.fields[name].choices = [("", _("Not tested")), *model_field.choices]
         self.helpers = {}
         for key, _heading, layout in EXAM_SECTIONS:
             helper = FormHelper()
@@ -257,6 +260,10 @@ class ExamCorrectionForm(ExamForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helpers["general"].layout = Layout("reason", *self.helpers["general"].layout)
+
+
+_prepare_fields(ExamForm.base_fields)
+_prepare_fields(ExamCorrectionForm.base_fields)  # a ModelForm subclass makes its own fields
 
 
 def _grid_widget(form, name, options):
