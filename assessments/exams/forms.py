@@ -23,6 +23,7 @@ from assessments.models import (
 )
 from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
+from clinic.form_fields import copy_fields_per_form
 from clinic.form_layout import escape as _e
 from clinic.widgets import FastCheckbox, FastSelect
 
@@ -262,8 +263,10 @@ class ExamCorrectionForm(ExamForm):
         self.helpers["general"].layout = Layout("reason", *self.helpers["general"].layout)
 
 
-_prepare_fields(ExamForm.base_fields)
-_prepare_fields(ExamCorrectionForm.base_fields)  # a ModelForm subclass makes its own fields
+# A ModelForm subclass makes its own fields: both classes' are prepared.
+for _form_class in (ExamForm, ExamCorrectionForm):
+    _prepare_fields(_form_class.base_fields)
+    copy_fields_per_form(_form_class)
 
 
 def _grid_widget(form, name, options):
@@ -401,3 +404,4 @@ def _field_names(items):
 
 
 SpinalGridForm.base_fields = _grid_fields()
+copy_fields_per_form(SpinalGridForm)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clinic.concurrency import VersionedFormMixin
 from clinic.dates import ClinicDateField
+from clinic.form_fields import copy_fields_per_form
 from clinic.text import SingleLineTextMixin
 from intake.models import (
     INTAKE_ANSWER_FIELDS,
@@ -245,6 +246,7 @@ def _prepare_fields(fields):
 
 
 _prepare_fields(IntakeForm.base_fields)
+copy_fields_per_form(IntakeForm)
 
 
 class MedicationForm(SingleLineTextMixin, forms.ModelForm):
