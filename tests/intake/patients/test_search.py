@@ -271,28 +271,38 @@ def test_postgresql_uses_the_trigram_indexes(registry):
 
 
 @needs_postgresql
-def test_a_new_registration_goes_straight_into_the_trigram_indexes_not_a_pending_list(registry):
+def test_the_trigram_indexes_take_each_new_name_directly_not_through_a_pending_list(registry):
     # A GIN index's pending list is read in full by every search until a vacuum merges it:
     # after 100,000 registrations it held 10,000 names and made a near-match search ten times
     # slower. With fastupdate off a registration updates the index itself.
     from django.db import connection
 
-    PatientFactory(first_name="Nadia", last_name="Pending", phone="+14385550142")
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT c.relname, c.reloptions FROM pg_class c WHERE c.relname IN "
             "('intake_patient_search_name_trgm', 'intake_patient_phone_trgm')"
         )
         options = dict(cursor.fetchall())
-        # pgstattuple (PostgreSQL's contrib) reads the index's pending list.
-        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
-        cursor.execute("SELECT (pgstatginindex('intake_patient_search_name_trgm')).pending_tuples")
-        pending = cursor.fetchone()[0]
     assert options == {
         "intake_patient_search_name_trgm": ["fastupdate=off"],
         "intake_patient_phone_trgm": ["fastupdate=off"],
     }
-    assert pending == 0
+
+
+@needs_postgresql
+def test_a_new_registration_leaves_nothing_pending_in_the_name_index(registry):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        # pgstattuple (PostgreSQL's contrib) reads the pending list; creating it takes a
+        # superuser (CI's database user is one).
+        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+        if not cursor.fetchone()[0]:
+            pytest.skip("reading a GIN index's pending list needs pgstattuple, a superuser's")
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        PatientFactory(first_name="Nadia", last_name="Pending", phone="+14385550142")
+        cursor.execute("SELECT (pgstatginindex('intake_patient_search_name_trgm')).pending_tuples")
+        assert cursor.fetchone()[0] == 0
     assert [p.last_name for p in search_patients(query="pending")] == ["Pending"]
 
 
