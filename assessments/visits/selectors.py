@@ -59,8 +59,8 @@ def get_document(episode, pk):
 
 
 def current_plan(intake):
-    """The signed version in force for the episode of this intake, or intake id (None before
-    signing)."""
+    """The signed version in force for the episode of this intake (an Intake or its id); None
+    before signing."""
     return (
         TreatmentPlan.objects.filter(intake=intake, status=PlanStatus.SIGNED)
         .select_related("signed_by")
