@@ -60,6 +60,14 @@ def test_practitioner_records_an_exam_and_an_oswestry_and_sees_the_score_on_the_
     assert OutcomeMeasure.objects.get().exam == exam
 
 
+def _save_draft_and_reopen(page):
+    """Save the exam as a draft, open it again with Edit, and return its spinal grid."""
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
+    page.get_by_role("link", name="Edit").click()
+    return page.get_by_test_id("spinal-grid")
+
+
 def test_a_saved_spinal_grid_reopens_as_it_was_and_saves_again_with_a_new_finding(
     page, transactional_db
 ):
@@ -73,22 +81,16 @@ def test_a_saved_spinal_grid_reopens_as_it_was_and_saves_again_with_a_new_findin
     grid.get_by_label("L5 stiffness").select_option("moderate")
     grid.get_by_label("L5 tender").check()
     grid.get_by_label("L5 side").select_option("left")
-    page.get_by_role("button", name="Save draft").click()
-    page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
 
-    page.get_by_role("link", name="Edit").click()
-    grid = page.get_by_test_id("spinal-grid")
+    grid = _save_draft_and_reopen(page)
     assert grid.get_by_label("L5 stiffness").input_value() == "moderate"
     assert grid.get_by_label("L5 tender").is_checked()
     assert grid.get_by_label("L5 side").input_value() == "left"
     assert grid.get_by_label("T6 stiffness").input_value() == "none"
     assert not grid.get_by_label("T6 tender").is_checked()
     grid.get_by_label("T6 stiffness").select_option("mild")
-    page.get_by_role("button", name="Save draft").click()
-    page.wait_for_url(re.compile(r"/patients/\d+/exams/\d+/$"))
 
-    page.get_by_role("link", name="Edit").click()
-    grid = page.get_by_test_id("spinal-grid")
+    grid = _save_draft_and_reopen(page)
     assert grid.get_by_label("L5 stiffness").input_value() == "moderate"
     assert grid.get_by_label("T6 stiffness").input_value() == "mild"
     assert Exam.objects.get().segments == [
