@@ -88,7 +88,8 @@ MIDDLEWARE = [
     "clinic.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, its fixed policy built once.
+    "clinic.middleware.ContentSecurityPolicyMiddleware",
     "clinic.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last: it turns a locked-out login into its lockout response.
