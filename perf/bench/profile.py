@@ -95,7 +95,7 @@ def main(argv=None):
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats(
                 os.environ.get("PROFILE_SORT", "cumulative")
-            ).print_stats(45)
+            ).print_stats(int(os.environ.get("PROFILE_LINES", 45)))
             print(out.getvalue())
 
 
