@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clinic.model_helpers import AppendOnlyModel, patient_link, staff_link
+from clinic.model_helpers import AppendOnlyModel, ChoiceLabelLookup, patient_link, staff_link
 
 # Where Letter paper is the norm (North America and a few others); A4 everywhere else.
 LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR", "DO"})
@@ -163,7 +163,7 @@ class AuditAction(models.TextChoices):
     TWO_FACTOR_FAILED = "two_factor_failed", _("Two-step sign-in code refused")
 
 
-class AuditEvent(AppendOnlyModel):
+class AuditEvent(ChoiceLabelLookup, AppendOnlyModel):
     """One meaningful event for the audit trail. Append-only: never changed, never deleted."""
 
     change_refused = bulk_change_refused = delete_refused = _("Audit events are append-only.")
