@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from clinic.audit import record_view_event
+from clinic.row_lookup import RowLookup
 from intake.models import Intake, IntakeSource, IntakeStatus, Patient, SelfIntakeLink
 
 _LOOKUP_ERRORS = (ValueError, OverflowError)
@@ -22,9 +23,19 @@ def _get_or_404(queryset, **lookup):
         raise Http404 from None
 
 
+# Every patient page opens its patient by id: SQL compiled once (clinic.row_lookup).
+_PATIENT_BY_ID = RowLookup(Patient, "pk", 1)
+
+
 def get_patient(pk):
     """The patient with this id, or 404. Archived patients stay reachable: records are kept."""
-    return _get_or_404(Patient.objects.all(), pk=pk)
+    try:
+        patient = _PATIENT_BY_ID.get(pk)
+    except (TypeError, *_LOOKUP_ERRORS):
+        raise Http404 from None
+    if patient is None:
+        raise Http404
+    return patient
 
 
 def get_active_patient(pk):

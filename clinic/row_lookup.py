@@ -17,6 +17,8 @@ class RowLookup:
         self.model = model
         self.column = column
         self.example = example
+        name = column.split("__")[0]  # a lookup beyond "=" is refused when compiled
+        self.field = model._meta.pk if name == "pk" else model._meta.get_field(name)
         self._compiled = {}
 
     def _compile(self, alias):
@@ -32,10 +34,19 @@ class RowLookup:
         return compiled
 
     def get(self, value):
-        """The row whose column equals ``value`` as a model instance, or None."""
+        """The row whose column equals ``value`` as a model instance, or None.
+
+        A value the column cannot hold raises ValueError or TypeError, as the ORM's lookup does
+        ("abc" for an id); a number out of the column's range matches nothing, as in the ORM.
+        """
         alias = router.db_for_read(self.model)
         sql, names, converters = self._compiled.get(alias) or self._compile(alias)
         connection = connections[alias]
+        value = self.field.get_prep_value(value)
+        if isinstance(value, int):
+            low, high = connection.ops.integer_field_range(self.field.get_internal_type())
+            if (low is not None and value < low) or (high is not None and value > high):
+                return None
         with connection.cursor() as cursor:
             cursor.execute(sql, [value])
             row = cursor.fetchone()
