@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from assessments.documents.handout_plans import render_handout
 from assessments.documents.plans import render_care_plan, render_referral_letter
 from assessments.models import PlanStatus
-from assessments.plans.selectors import get_plan
+from assessments.plans.selectors import get_plan, get_plan_to_print
 from clinic.access import get_patient
 from clinic.audit import record_view_event
 from clinic.files import file_response, matches_sha256, sha256_of, wants_download
@@ -68,11 +68,12 @@ def plan_pdf_response(request, patient_pk, pk, kind):
     """The ``kind`` PDF of the patient's plan, or the page refusing a stored copy that fails
     its check. Printing a draft and printing a signed plan are separate permissions."""
     patient = get_patient(patient_pk)
-    plan = get_plan(patient, pk)
+    plan = get_plan_to_print(patient, pk, kind.stored)
     what = f"{kind.slug}-v{plan.number}"
     if plan.status == PlanStatus.DRAFT:
         if not request.user.has_perm("assessments.print_draft_plan"):
             raise PermissionDenied
+        plan = get_plan(patient, pk)  # the whole plan, to render
         pdf, detail = kind.render(plan), f"{kind.what} v{plan.number} draft"
         what += "-draft"
     else:

@@ -109,6 +109,23 @@ def get_plan(patient, pk):
     return plan
 
 
+def get_plan_to_print(patient, pk, stored):
+    """The patient's plan with this id for printing, or 404: its number and status, with the
+    copy stored at signing (``stored``, the name of the document's one-to-one) read in the same
+    query. A signed plan's download needs nothing else; a draft is rendered from the whole
+    plan, which the caller then reads with get_plan."""
+    try:
+        plan = (
+            TreatmentPlan.objects.select_related(stored)
+            .only("pk", "patient_id", "number", "status", f"{stored}__pdf", f"{stored}__sha256")
+            .get(pk=pk, patient=patient)
+        )
+    except (TreatmentPlan.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+    plan.patient = patient
+    return plan
+
+
 def source_dates(plan):
     """The day of the intake and of the exam the plan was made from, for its page's header.
 
