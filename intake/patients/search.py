@@ -124,16 +124,21 @@ def typo_words(query):
     return fold_name(query.replace(",", " ")).split()
 
 
-def near_patients(*, query, exclude=(), limit=25, date_of_birth=None, include_archived=False):
+def near_patients(
+    *, query, exclude=(), limit=25, date_of_birth=None, include_archived=False, columns=()
+):
     """Patients whose name is one typo away from the query's, closest first, not in `exclude`.
 
     Every word of the query must still be in the name, except that a word of four letters or
-    more may instead be one typo away from a word of the name.
+    more may instead be one typo away from a word of the name. ``columns``: read only these
+    (and the names it sorts by), as a list shows them; else every column.
     """
     words = typo_words(query)
     if limit <= 0 or not any(len(word) >= MIN_TYPO_WORD for word in words):
         return []
     patients = _base(date_of_birth, include_archived).exclude(pk__in=list(exclude))
+    if columns:
+        patients = patients.only(*columns, "first_name", "last_name")
     if connection.vendor == "postgresql":
         return _near_postgresql(patients, words, limit)
     return _near_python(patients, words, limit)
@@ -183,7 +188,7 @@ def _near_postgresql(patients, words, limit):
 
 def _near_python(patients, words, limit):
     found = near_names(patients.values_list("pk", "search_name"), words)
-    by_pk = Patient.objects.in_bulk(found)
+    by_pk = patients.in_bulk(found)
     return sorted(by_pk.values(), key=lambda p: (p.last_name, p.first_name, p.pk))[:limit]
 
 
