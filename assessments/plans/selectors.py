@@ -109,6 +109,16 @@ def get_plan(patient, pk):
     return plan
 
 
+def get_plan_intake_id(patient, pk):
+    """The intake of the patient's plan with this id (its episode), or 404; the plan itself
+    unread, for pages that show the version in force whichever version's address they were
+    opened at."""
+    try:
+        return TreatmentPlan.objects.values_list("intake_id", flat=True).get(pk=pk, patient=patient)
+    except (TreatmentPlan.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
 def get_plan_to_print(patient, pk, stored):
     """The patient's plan with this id for printing, or 404: its number and status, with the
     copy stored at signing (``stored``, the name of the document's one-to-one) read in the same

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from assessments.documents.views import refuse_tampered, serve_pdf
 from assessments.models import Episode, EpisodeLockedError, PlanStatus
-from assessments.plans.selectors import get_plan
+from assessments.plans.selectors import get_plan, get_plan_intake_id
 from assessments.visits import review_services, services
 from assessments.visits.comparison import comparison
 from assessments.visits.forms import DischargeForm, ReassessmentForm
@@ -38,9 +38,11 @@ def _plan_and_episode(patient_pk, plan_pk, *, active):
     """The patient, the current version of the plan and its episode (None until one is opened).
 
     ``active``: the page adds to the record (403 once the patient is archived)."""
-    patient, plan = get_patient_record(patient_pk, get_plan, plan_pk, active=active)
-    plan = current_plan(plan.intake_id) or plan
-    return patient, plan, Episode.objects.filter(intake=plan.intake_id).first()
+    patient, intake_id = get_patient_record(patient_pk, get_plan_intake_id, plan_pk, active=active)
+    # The version in force; the one at this address only while none is signed yet.
+    plan = current_plan(intake_id) or get_plan(patient, plan_pk)
+    plan.patient = patient
+    return patient, plan, Episode.objects.filter(intake=intake_id).first()
 
 
 def _viewed(request, patient, episode_or_plan, page):

@@ -213,3 +213,48 @@ def test_a_stored_document_is_returned_byte_for_byte_and_refused_once_altered(
     assert refused.status_code == 409
     assert b"%PDF" not in refused.content
     assert AuditEvent.objects.filter(action=AuditAction.DOCUMENT_TAMPERED).exists()
+
+
+def test_the_visits_page_shows_the_version_in_force_from_any_versions_address(
+    practitioner, practitioner_client
+):
+    from assessments.plans import services as plan_services
+
+    v1 = signed_plan_with_baseline(practitioner)
+    v2 = plan_services.plan_amend(plan=v1, reason="Sleeps on her side now", by=practitioner)
+
+    def page(plan):
+        url = reverse("episode_detail", kwargs={"patient_pk": plan.patient_id, "plan_pk": plan.pk})
+        return practitioner_client.get(url)
+
+    # While the amendment is a draft, the signed first version is the one in force.
+    assert page(v1).context["plan"] == v1
+    assert page(v2).context["plan"] == v1
+    v2 = plan_services.plan_sign(plan=v2, expected_version=v2.version, by=practitioner)
+    for address in (v1, v2):
+        shown = page(address).context["plan"]
+        assert shown == v2
+        assert shown.patient == v1.patient
+        assert shown.signed_by == practitioner
+
+
+def test_the_visits_page_of_another_patients_plan_is_not_found(practitioner, practitioner_client):
+    mine = signed_plan_with_baseline(practitioner)
+    theirs = signed_plan_with_baseline(practitioner)
+    url = reverse("episode_detail", kwargs={"patient_pk": mine.patient_id, "plan_pk": theirs.pk})
+    assert practitioner_client.get(url).status_code == 404
+    url = reverse("episode_detail", kwargs={"patient_pk": mine.patient_id, "plan_pk": 10**30})
+    assert practitioner_client.get(url).status_code == 404
+
+
+def test_the_visits_page_of_a_plan_not_yet_signed_shows_that_draft(
+    practitioner, practitioner_client
+):
+    from tests.builders import generate
+
+    draft = generate(practitioner)
+    url = reverse("episode_detail", kwargs={"patient_pk": draft.patient_id, "plan_pk": draft.pk})
+    response = practitioner_client.get(url)
+    assert response.status_code == 200
+    assert response.context["plan"] == draft
+    assert response.context["episode"] is None
