@@ -93,3 +93,76 @@ class ValuesLookup:
         with connections[alias].cursor() as cursor:
             cursor.execute(sql, [value] * count)
             return cursor.fetchall()
+
+
+class CompiledGet:
+    """``queryset.get()`` for a query whose shape never changes (its joins, its deferred columns,
+    its filters) on ids that do, compiled once per database like RowLookup. The row becomes a
+    model instance as the ORM's ModelIterable makes it: ``Model.from_db`` for the row, Django's
+    own related populators for what ``select_related`` joined, deferred columns left deferred.
+
+    ``build(**ids)`` returns the queryset filtered by those ids; ``examples`` gives each id a
+    value to compile with, all different, each of which must end up a parameter of its own. Ids
+    are integers: one of the wrong kind raises ValueError or TypeError, one out of range matches
+    nothing, as with the ORM.
+    """
+
+    def __init__(self, build, **examples):
+        if len(set(examples.values())) != len(examples):
+            raise ValueError("each id needs an example value of its own")
+        self.build = build
+        self.examples = examples
+        self.model = None
+        self._compiled = {}
+
+    def _compile(self, alias):
+        from django.db.models.query import get_related_populators
+
+        queryset = self.build(**self.examples).using(alias).order_by()
+        if queryset._known_related_objects or queryset.query.annotations:
+            raise ValueError("related managers' known objects and annotations: use the ORM")
+        query = queryset.query.chain()
+        query.set_limits(high=2)  # as get(): enough to tell one row from several
+        compiler = query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        names = {value: name for name, value in self.examples.items()}
+        if len(params) != len(set(params)) or set(params) != set(names):
+            raise ValueError(f"each id once as a parameter, got {params}")
+        select, klass_info = compiler.select, compiler.klass_info
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self._compiled[alias] = compiled = (
+            sql,
+            [names[param] for param in params],
+            compiler.get_converters([column[0] for column in select[: compiler.col_count]]),
+            (start, end),
+            [column[0].target.attname for column in select[start:end]],
+            get_related_populators(klass_info, select, alias),
+        )
+        return compiled
+
+    def get(self, **ids):
+        model = self.model = self.model or self.build(**self.examples).model
+        alias = router.db_for_read(model)
+        sql, order, converters, (start, end), names, populators = self._compiled.get(
+            alias
+        ) or self._compile(alias)
+        connection = connections[alias]
+        low, high = connection.ops.integer_field_range("BigAutoField")
+        params = [int(ids[name]) for name in order]
+        if any(not low <= param <= high for param in params):
+            raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if not rows:
+            raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
+        if len(rows) > 1:
+            raise model.MultipleObjectsReturned(f"more than one {model._meta.object_name}")
+        row = list(rows[0])
+        for position, (functions, expression) in converters.items():
+            for convert in functions:
+                row[position] = convert(row[position], expression, connection)
+        instance = model.from_db(alias, names, row[start:end])
+        for populator in populators:
+            populator.populate(row, instance)
+        return instance

@@ -107,3 +107,83 @@ def test_a_values_query_that_needs_converting_or_has_other_parameters_is_refused
     )
     with pytest.raises(ValueError):
         fixed.rows(practitioner.pk)
+
+
+def _orm_plan(plan):
+    from assessments.models import TreatmentPlan
+
+    return (
+        TreatmentPlan.objects.select_related("signed_by", "created_by", "previous")
+        .defer("previous__assessment")
+        .get(pk=plan.pk, patient=plan.patient_id)
+    )
+
+
+def test_a_plan_read_with_its_joins_compiled_once_is_the_one_the_orm_reads(practitioner):
+    from assessments.plans import services as plan_services
+    from assessments.plans.selectors import get_plan
+    from tests.interop.records import whole_patient
+
+    record = whole_patient(practitioner)
+    v1, v2, patient = record["v1"], record["v2"], record["patient"]
+    draft = plan_services.plan_amend(plan=v2, reason="Back at work", by=practitioner)
+    for plan in (v1, v2, draft):
+        read, orm = get_plan(patient, plan.pk), _orm_plan(plan)
+        assert _values(read) == _values(orm)
+        assert read.get_deferred_fields() == orm.get_deferred_fields() == set()
+        for related in ("signed_by", "created_by", "previous"):
+            mine, theirs = getattr(read, related), getattr(orm, related)
+            assert mine == theirs
+            assert read._state.fields_cache.keys() >= {related}  # joined, not read on access
+            if theirs is not None:
+                assert _values_loaded(mine) == _values_loaded(theirs)
+                assert mine.get_deferred_fields() == theirs.get_deferred_fields()
+    # The amendment's previous version came with the join, its stored assessment left unread.
+    assert get_plan(patient, v2.pk).previous.get_deferred_fields() == {"assessment"}
+    assert get_plan(patient, draft.pk).signed_by is None
+    assert get_plan(patient, v2.pk).signed_at == v2.signed_at  # time zone converted
+
+
+def _values_loaded(instance):
+    deferred = instance.get_deferred_fields()
+    return {
+        f.attname: getattr(instance, f.attname)
+        for f in type(instance)._meta.concrete_fields
+        if f.attname not in deferred
+    }
+
+
+@pytest.mark.parametrize("guess", ["abc", None, -1, 0, 2**63, 10**30])
+def test_a_guessed_plan_id_or_another_patients_plan_is_not_found(practitioner, guess):
+    from django.http import Http404
+
+    from assessments.plans.selectors import get_plan
+    from tests.interop.records import whole_patient
+
+    record = whole_patient(practitioner)
+    other = whole_patient(practitioner)
+    with pytest.raises(Http404):
+        get_plan(record["patient"], guess)
+    with pytest.raises(Http404):
+        get_plan(record["patient"], other["v1"].pk)
+    assert get_plan(other["patient"], other["v1"].pk) == other["v1"]
+
+
+def test_a_query_whose_ids_are_not_each_one_parameter_is_refused(practitioner):
+    from clinic.row_lookup import CompiledGet
+
+    user_model = get_user_model()
+    with pytest.raises(ValueError):
+        CompiledGet(lambda pk, other: user_model.objects.filter(pk=pk), pk=5, other=5)
+    with pytest.raises(ValueError):  # an id the query never uses
+        CompiledGet(lambda pk, other: user_model.objects.filter(pk=pk), pk=5, other=6).get(
+            pk=practitioner.pk, other=1
+        )
+    with pytest.raises(ValueError):  # a value of the query's own that is not an id
+        CompiledGet(lambda pk: user_model.objects.filter(pk=pk, username="someone"), pk=5).get(
+            pk=practitioner.pk
+        )
+    found = CompiledGet(lambda pk: user_model.objects.filter(pk=pk), pk=5).get(pk=practitioner.pk)
+    assert found == practitioner
+    with pytest.raises(user_model.DoesNotExist):
+        CompiledGet(lambda pk: user_model.objects.filter(pk=pk), pk=5).get(pk=practitioner.pk + 99)
