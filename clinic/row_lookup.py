@@ -43,20 +43,14 @@ class RowLookup:
         sql, names, converters = self._compiled.get(alias) or self._compile(alias)
         connection = connections[alias]
         value = self.field.get_prep_value(value)
-        if isinstance(value, int):
-            low, high = connection.ops.integer_field_range(self.field.get_internal_type())
-            if (low is not None and value < low) or (high is not None and value > high):
-                return None
+        if isinstance(value, int) and not _in_range(connection, self.field, value):
+            return None
         with connection.cursor() as cursor:
             cursor.execute(sql, [value])
             row = cursor.fetchone()
         if row is None:
             return None
-        row = list(row)
-        for position, (functions, expression) in converters.items():
-            for convert in functions:
-                row[position] = convert(row[position], expression, connection)
-        return self.model.from_db(alias, names, row)
+        return self.model.from_db(alias, names, _converted(row, converters, connection))
 
 
 class ValuesLookup:
@@ -147,22 +141,33 @@ class CompiledGet:
             alias
         ) or self._compile(alias)
         connection = connections[alias]
-        low, high = connection.ops.integer_field_range("BigAutoField")
         params = [int(ids[name]) for name in order]
-        if any(not low <= param <= high for param in params):
-            raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        rows = []
+        if all(_in_range(connection, model._meta.pk, param) for param in params):
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
         if not rows:
             raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
         if len(rows) > 1:
             raise model.MultipleObjectsReturned(f"more than one {model._meta.object_name}")
-        row = list(rows[0])
-        for position, (functions, expression) in converters.items():
-            for convert in functions:
-                row[position] = convert(row[position], expression, connection)
+        row = _converted(rows[0], converters, connection)
         instance = model.from_db(alias, names, row[start:end])
         for populator in populators:
             populator.populate(row, instance)
         return instance
+
+
+def _in_range(connection, field, value):
+    """Whether the integer column ``field`` can hold ``value`` (else no row can match it)."""
+    low, high = connection.ops.integer_field_range(field.get_internal_type())
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _converted(row, converters, connection):
+    """The row's values as the ORM hands them over (time zones, decimals, JSON...)."""
+    row = list(row)
+    for position, (functions, expression) in converters.items():
+        for convert in functions:
+            row[position] = convert(row[position], expression, connection)
+    return row
